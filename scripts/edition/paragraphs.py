@@ -1,0 +1,138 @@
+"""Numbered paragraphs: the citable unit of the edition.
+
+The Markdown marks each paragraph of the authors' text with an explicit id (`{: #p12 }`).
+This extension, run after attr_list, gives each such element a visible margin number that
+links to itself and a "copy link" button, and checks that the ids run p1, p2, ... pN in
+reading order. It also marks the other apparatus (¶ permalinks, footnote markers and the
+notes list) with the class `editorial`, so that everything the editors add can be told
+apart from the authors' text by a single class, and localises their titles.
+"""
+
+import re
+from functools import cache
+from pathlib import Path
+import xml.etree.ElementTree as etree
+
+import material
+from markdown import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from .strings import ui_string
+
+PARAGRAPH_ID = re.compile(r"^p(\d+)$")
+EDITORIAL = "editorial"
+# The "link" icon Material ships (Octicons, MIT), inlined so the button costs no request.
+LINK_ICON = Path(material.__file__).parent / "templates/.icons/octicons/link-16.svg"
+
+
+class ParagraphNumbers(Extension):
+    """Shared by every page; the build tells it the page's locale before rendering."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.locale = "ru"
+        self.paragraph_ids: list[str] = []  # of the page rendered last, in reading order
+
+    def extendMarkdown(self, md):
+        # attr_list runs at priority 8 and toc (which adds the ¶ links) at 5: run after both.
+        md.treeprocessors.register(_Numberer(md, self), "edition_paragraphs", 4)
+
+
+def sequence_errors(paragraph_ids: list[str], complete: bool) -> list[str]:
+    """What is wrong with a page's paragraph ids, if anything.
+
+    They must rise in reading order without repeats; on a `complete` page (the Russian text)
+    they must also run p1, p2, ... pN without gaps. A translation may hold fewer paragraphs,
+    each under the number it has in the Russian text."""
+    numbers = [int(PARAGRAPH_ID.match(pid)[1]) for pid in paragraph_ids]
+    errors = [
+        f"'p{current}' follows 'p{previous}'"
+        for previous, current in zip(numbers, numbers[1:])
+        if current <= previous
+    ]
+    if complete:
+        errors += [
+            f"paragraph {position} has id 'p{number}', expected 'p{position}'"
+            for position, number in enumerate(numbers, start=1)
+            if number != position
+        ][:1]
+    return errors
+
+
+class _Numberer(Treeprocessor):
+    def __init__(self, md, extension: ParagraphNumbers):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        locale = self.extension.locale
+        self.extension.paragraph_ids = []
+        for element in root.iter():
+            element_id = element.get("id", "")
+            if match := PARAGRAPH_ID.match(element_id):
+                self.extension.paragraph_ids.append(element_id)
+                _add_margin_number(element, match[1], locale)
+            elif element.tag == "a" and "headerlink" in element.get("class", ""):
+                _add_class(element, EDITORIAL)
+                element.set("title", ui_string(locale, "permalink"))
+            elif element.tag == "sup" and element_id.startswith("fnref-"):
+                _add_class(element, EDITORIAL)
+                link = element.find("a")
+                if link is not None:
+                    link.set("aria-label", ui_string(locale, "footnote_ref", n=link.text))
+            elif element.tag == "div" and "footnote" in element.get("class", "").split():
+                _add_class(element, EDITORIAL)
+            elif element.tag == "a" and "footnote-backref" in element.get("class", ""):
+                number = re.sub(r"\D", "", element.get("title", "")) or ""
+                element.set("title", ui_string(locale, "footnote_back", n=number))
+                element.set("aria-label", ui_string(locale, "footnote_back", n=number))
+
+
+def _add_margin_number(element: etree.Element, number: str, locale: str) -> None:
+    """Prepend <span class="para-marker editorial"><a href="#pN">N</a><button/></span>."""
+    _add_class(element, "para")
+    marker = etree.Element("span", {"class": f"para-marker {EDITORIAL}"})
+    link = etree.SubElement(
+        marker,
+        "a",
+        {
+            "class": "para-num",
+            "href": f"#p{number}",
+            "aria-label": ui_string(locale, "paragraph", n=number),
+        },
+    )
+    link.text = number
+    button = etree.SubElement(
+        marker,
+        "button",
+        {
+            "type": "button",
+            "class": "para-copy",
+            "data-clipboard-text": f"#p{number}",  # made absolute by edition.js
+            "title": ui_string(locale, "copy_paragraph", n=number),
+            "aria-label": ui_string(locale, "copy_paragraph", n=number),
+        },
+    )
+    button.append(_link_icon())
+    marker.tail = element.text
+    element.text = None
+    element.insert(0, marker)
+
+
+def _link_icon() -> etree.Element:
+    icon = etree.fromstring(_link_icon_source())
+    for element in icon.iter():  # drop the {namespace} prefix: HTML serialises plain <svg>
+        element.tag = element.tag.rpartition("}")[2]
+    icon.set("aria-hidden", "true")
+    return icon
+
+
+@cache
+def _link_icon_source() -> str:
+    return LINK_ICON.read_text(encoding="utf-8")
+
+
+def _add_class(element: etree.Element, name: str) -> None:
+    classes = element.get("class", "").split()
+    if name not in classes:
+        element.set("class", " ".join([*classes, name]))

@@ -1,0 +1,96 @@
+"""MkDocs hooks: the edition's build steps, in the order MkDocs calls them.
+
+mkdocs-static-i18n runs one build per language (ru into site/, en into site/en/), so every
+hook here runs once per language and must be idempotent."""
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from mkdocs.exceptions import PluginError
+
+from edition.crosslinks import resolve_cross_links
+from edition.contract import CONTRACT_FILE, load_contract, relative_url
+from edition.headings import headings_without_id
+from edition.paragraphs import ParagraphNumbers, sequence_errors
+
+TEMPLATES = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "edition" / "templates"),
+    autoescape=select_autoescape(default=True),
+    undefined=StrictUndefined,
+    keep_trailing_newline=True,
+)
+PARAGRAPHS = ParagraphNumbers()
+DEFAULT_LOCALE = "ru"  # the language of the authors' text, built at the site root
+
+
+# ---------------------------------------------------------------------------- configuration
+def on_config(config):
+    if PARAGRAPHS not in config.markdown_extensions:
+        config.markdown_extensions.append(PARAGRAPHS)
+    try:
+        config.extra["contract"] = load_contract()
+    except FileNotFoundError:
+        raise PluginError(f"{CONTRACT_FILE}: the contract of published URLs is missing") from None
+    except (ValueError, OSError) as error:
+        raise PluginError(str(error)) from None
+    return config
+
+
+# ---------------------------------------------------------------------------- pages
+def on_page_markdown(markdown, page, config, files):
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    missing = headings_without_id(source)
+    if missing:
+        line, text = missing[0]
+        raise PluginError(
+            f"{page.file.src_path}:{line}: heading «{text}» has no explicit id; "
+            f"write it as '{'#' * 2} {text} {{#ascii-id}}' (same id in both languages)"
+        )
+    PARAGRAPHS.locale = config.theme["language"]
+    return markdown
+
+
+def on_page_content(html_text, page, config, files):
+    complete = config.theme["language"] == DEFAULT_LOCALE
+    errors = sequence_errors(PARAGRAPHS.paragraph_ids, complete)
+    if errors:
+        raise PluginError(f"{page.file.src_path}: paragraph ids out of order: {errors[0]}")
+    html_text, missing = resolve_cross_links(
+        html_text, page.file.dest_uri, Path(config.docs_dir), language_folders(config)
+    )
+    if missing:
+        raise PluginError(f"{page.file.src_path}: link to a page that does not exist: {missing[0]}")
+    return html_text
+
+
+def on_page_context(context, page, config, nav):
+    context["anchor_redirects"] = config.extra["contract"].anchor_redirects(site_path(page))
+    return context
+
+
+# ---------------------------------------------------------------------------- whole site
+def on_post_build(config):
+    """Write a redirect page for every moved page of the contract (both languages' builds
+    write the same files, so whichever runs last leaves them complete)."""
+    for old, new in config.extra["contract"].page_redirects().items():
+        target = Path(config.site_dir) / old
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(redirect_page(relative_url(old, new)), encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------- helpers
+def language_folders(config) -> dict[str, str]:
+    """locale -> folder of its pages in site/ ('' for the default language)."""
+    languages = config.plugins["i18n"].config.languages
+    return {lang.locale: lang.link.strip("/") + "/" if lang.link != "/" else "" for lang in languages}
+
+
+def site_path(page) -> str:
+    """The page's path from the site root; mkdocs-static-i18n keeps the language folder in
+    dest_uri ('en/article.html') and builds every language into the same site_dir."""
+    return page.file.dest_uri
+
+
+def redirect_page(url: str) -> str:
+    """A page that forwards to `url`, keeping the #fragment the reader came with."""
+    return TEMPLATES.get_template("redirect.html").render(url=url)
