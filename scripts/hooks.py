@@ -71,11 +71,24 @@ def on_page_context(context, page, config, nav):
 # ---------------------------------------------------------------------------- whole site
 def on_post_build(config):
     """Write a redirect page for every moved page of the contract (both languages' builds
-    write the same files, so whichever runs last leaves them complete)."""
+    write the same files, so whichever runs last leaves them complete), and give each
+    language folder a sitemap."""
+    share_sitemap(config)
     for old, new in config.extra["contract"].page_redirects().items():
         target = Path(config.site_dir) / old
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(redirect_page(relative_url(old, new)), encoding="utf-8")
+
+
+def share_sitemap(config) -> None:
+    """Material's language switch fetches sitemap.xml next to each hreflang alternate, i.e.
+    also en/sitemap.xml, which mkdocs-static-i18n does not write: a 404 in every English
+    page's console. The root sitemap already lists both languages, so it is copied there."""
+    locale = config.theme["language"]
+    folder = language_folders(config).get(locale, "")
+    if folder:
+        site_dir = Path(config.site_dir)
+        (site_dir / folder / "sitemap.xml").write_bytes((site_dir / "sitemap.xml").read_bytes())
 
 
 # ---------------------------------------------------------------------------- helpers

@@ -1,0 +1,73 @@
+/* The edition's few lines of script. Nothing here is needed to read the text: without
+   script, links, paragraph numbers and the language switch still work as plain links. */
+(function () {
+  "use strict";
+
+  var NOTICE = {
+    ru: "На этой странице нет фрагмента «#{id}».",
+    en: "This page has no fragment “#{id}”.",
+  };
+  var ELSEWHERE = { ru: "Открыть его в версии: ", en: "Open it in: " };
+  var lang = document.documentElement.lang === "en" ? "en" : "ru";
+
+  // The language switch keeps the #fragment, so a cited paragraph stays in view.
+  function languageLinks() {
+    return document.querySelectorAll("a.md-select__link[hreflang]");
+  }
+  function carryFragment() {
+    languageLinks().forEach(function (link) {
+      link.href = link.href.split("#")[0] + location.hash;
+    });
+  }
+  carryFragment();
+  window.addEventListener("hashchange", carryFragment);
+  document.addEventListener("click", carryFragment, true); // before the link is followed
+
+  // "Copy link" next to a paragraph number copies the paragraph's absolute URL. Material's
+  // clipboard (data-clipboard-text) does the copying and says "copied". Offline, the
+  // public URL (the canonical link) is the one worth citing, not a file:// path.
+  function pageUrl() {
+    var canonical = document.querySelector('link[rel="canonical"]');
+    var base = location.protocol === "file:" && canonical ? canonical.href : location.href;
+    return base.split("#")[0];
+  }
+  document.querySelectorAll(".para-copy[data-clipboard-text]").forEach(function (button) {
+    var fragment = button.getAttribute("data-clipboard-text");
+    button.setAttribute("data-clipboard-text", pageUrl() + fragment);
+  });
+
+  // Arriving at a #fragment this page lacks: follow a renamed anchor, or say so plainly.
+  function checkFragment() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var old = document.querySelector(".edition-notice");
+    if (old) old.remove();
+    if (!id || document.getElementById(id)) return;
+    var data = document.getElementById("edition-anchor-redirects");
+    var moved = data ? JSON.parse(data.textContent) : {};
+    if (Object.prototype.hasOwnProperty.call(moved, id)) {
+      location.replace(moved[id]);
+      return;
+    }
+    var notice = document.createElement("p");
+    notice.className = "edition-notice editorial";
+    notice.setAttribute("role", "status");
+    notice.textContent = NOTICE[lang].replace("{id}", id);
+    var others = Array.prototype.filter.call(languageLinks(), function (link) {
+      return link.hreflang !== lang;
+    });
+    if (others.length) {
+      notice.appendChild(document.createTextNode(" " + ELSEWHERE[lang]));
+      others.forEach(function (link) {
+        var copy = document.createElement("a");
+        copy.href = link.href;
+        copy.hreflang = link.hreflang;
+        copy.textContent = link.textContent.trim();
+        notice.appendChild(copy);
+      });
+    }
+    var article = document.querySelector("article.md-content__inner");
+    if (article) article.insertBefore(notice, article.firstChild);
+  }
+  checkFragment();
+  window.addEventListener("hashchange", checkFragment);
+})();

@@ -1,0 +1,66 @@
+"""Build both languages, strictly, into a fresh folder; then swap it into place.
+
+A build that fails (a warning in strict mode, a bad file) leaves the previous site/ exactly
+as it was: readers and `make serve` never see a half-written site.
+
+    python -m scripts.build_site site            # what `make site` runs
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+QUIET_BANNERS = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+
+def build_site(target: Path, config_file: Path = ROOT / "mkdocs.yml", env: dict | None = None):
+    """Build into `target` (replaced only on success). Returns the finished process, whose
+    output holds MkDocs' log; raises BuildFailed with that log when the build fails."""
+    target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-building-", dir=target.parent))
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+               "--config-file", str(config_file), "--site-dir", str(staging)]
+    result = subprocess.run(
+        command, cwd=config_file.parent, capture_output=True, text=True,
+        env={**os.environ, **QUIET_BANNERS, **(env or {})},
+    )
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed(result.stdout + result.stderr)
+    swap_into_place(staging, target)
+    return result
+
+
+def swap_into_place(staging: Path, target: Path) -> None:
+    retired = target.with_name(f".{target.name}-old")
+    shutil.rmtree(retired, ignore_errors=True)
+    if target.exists():
+        target.rename(retired)
+    staging.rename(target)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+class BuildFailed(Exception):
+    """The build stopped; the message is MkDocs' own log."""
+
+
+def main(argv: list[str]) -> int:
+    target = Path(argv[1]) if len(argv) > 1 else ROOT / "site"
+    try:
+        result = build_site(target)
+    except BuildFailed as failure:
+        sys.stderr.write(str(failure))
+        sys.stderr.write(f"\nBuild failed; {target} was left as it was.\n")
+        return 1
+    sys.stderr.write(result.stderr)
+    print(f"Built {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,104 @@
+"""Shared fixtures: one strict build of the whole site per test session, a local HTTP server
+for it, and a real headless Chromium (Debian's) driven by Playwright."""
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from scripts.build_site import build_site
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM_FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
+    # The machine has no network: keep Chromium from calling home at start.
+    "--disable-background-networking", "--disable-component-update",
+]
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The whole bilingual site, built with --strict into a temporary folder."""
+    target = tmp_path_factory.mktemp("build") / "site"
+    build_site(target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def page_html(site):
+    """Parsed HTML of a built page, by its path in the site ('en/article.html')."""
+
+    @functools.cache
+    def parse(path: str) -> BeautifulSoup:
+        return BeautifulSoup((site / path).read_text(encoding="utf-8"), "lxml")
+
+    return parse
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """The built site over HTTP on 127.0.0.1 (a free port); yields its base URL."""
+    handler = functools.partial(QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def chromium_path() -> str:
+    """Debian's Chromium, or $CHROMIUM. The browser tests never skip silently."""
+    candidate = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(candidate).is_file():
+        pytest.fail(
+            "Chromium not found: install it (Debian: apt-get install -y chromium) "
+            "or set CHROMIUM=/path/to/chromium",
+            pytrace=False,
+        )
+    return candidate
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def browser_page(browser, request):
+    """A fresh page that records console errors and every request that leaves 127.0.0.1
+    or file://; a test reads `page.console_errors` and `page.foreign_requests`."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.console_errors, page.foreign_requests = [], []
+    page.on(
+        "console", lambda message: message.type == "error" and page.console_errors.append(message.text)
+    )
+    page.on("pageerror", lambda error: page.console_errors.append(str(error)))
+
+    def watch(route):
+        url = route.request.url
+        if url.startswith(("http://127.0.0.1", "file://", "data:", "blob:")):
+            route.continue_()
+        else:
+            page.foreign_requests.append(url)
+            route.abort()
+
+    context.route("**/*", watch)
+    yield page
+    context.close()
