@@ -19,19 +19,20 @@ QUIET_BANNERS = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 def build_site(target: Path, config_file: Path = ROOT / "mkdocs.yml", env: dict | None = None):
     """Build into `target` (replaced only on success). Returns the finished process, whose
-    output holds MkDocs' log; raises BuildFailed with that log when the build fails."""
+    stdout holds MkDocs' log; raises BuildFailed with that log when the build fails."""
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-building-", dir=target.parent))
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
                "--config-file", str(config_file), "--site-dir", str(staging)]
     result = subprocess.run(
-        command, cwd=config_file.parent, capture_output=True, text=True,
+        command, cwd=config_file.parent, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,  # one log, in the order it was written
         env={**os.environ, **QUIET_BANNERS, **(env or {})},
     )
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed(result.stdout + result.stderr)
+        raise BuildFailed(result.stdout)
     swap_into_place(staging, target)
     return result
 
@@ -57,7 +58,7 @@ def main(argv: list[str]) -> int:
         sys.stderr.write(str(failure))
         sys.stderr.write(f"\nBuild failed; {target} was left as it was.\n")
         return 1
-    sys.stderr.write(result.stderr)
+    sys.stderr.write(result.stdout)
     print(f"Built {target}")
     return 0
 

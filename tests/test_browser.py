@@ -1,0 +1,103 @@
+"""The reader's view, in a real headless Chromium (Debian's), over HTTP and from file://."""
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SCREENSHOTS = ROOT / "test-artifacts"
+PAGES = ["index.html", "article.html", "en/index.html", "en/article.html", "404.html"]
+
+
+def switch_language(page, hreflang: str) -> None:
+    """Use the header's language menu the way a reader does: point at it, pick a language."""
+    page.hover(".md-header .md-select")
+    page.click(f'.md-header a.md-select__link[hreflang="{hreflang}"]')
+
+
+def in_view_below_header(page, selector: str) -> bool:
+    return page.evaluate(
+        """selector => {
+            const target = document.querySelector(selector).getBoundingClientRect();
+            const header = document.querySelector(".md-header").getBoundingClientRect();
+            return target.top >= header.bottom - 1 && target.top < window.innerHeight;
+        }""",
+        selector,
+    )
+
+
+def test_cited_paragraph_opens_in_view_not_under_the_header(server, browser_page):
+    browser_page.goto(server + "article.html#p12")
+    browser_page.wait_for_load_state("load")
+    assert browser_page.is_visible("#p12")
+    assert in_view_below_header(browser_page, "#p12")
+    assert browser_page.inner_text("#p12 .para-num") == "12"
+    SCREENSHOTS.mkdir(exist_ok=True)
+    browser_page.screenshot(path=SCREENSHOTS / "article-ru-p12.png")
+
+
+def test_language_switch_keeps_the_anchor(server, browser_page):
+    browser_page.goto(server + "article.html#p2")
+    switch_language(browser_page, "en")
+    browser_page.wait_for_url(server + "en/article.html#p2")
+    assert in_view_below_header(browser_page, "#p2")
+    assert browser_page.evaluate("document.documentElement.lang") == "en"
+    SCREENSHOTS.mkdir(exist_ok=True)
+    browser_page.screenshot(path=SCREENSHOTS / "article-en-p2.png")
+
+    switch_language(browser_page, "ru")
+    browser_page.wait_for_url(server + "article.html#p2")
+    assert in_view_below_header(browser_page, "#p2")
+    assert not browser_page.console_errors and not browser_page.foreign_requests
+
+
+def test_switching_to_a_paragraph_the_english_page_lacks_says_so(server, browser_page):
+    browser_page.goto(server + "article.html#p12")
+    switch_language(browser_page, "en")
+    browser_page.wait_for_url(server + "en/article.html#p12")
+    notice = browser_page.locator(".edition-notice")
+    assert "#p12" in notice.inner_text()
+    notice.locator('a[hreflang="ru"]').click()
+    browser_page.wait_for_url(server + "article.html#p12")
+    assert in_view_below_header(browser_page, "#p12")
+
+
+def test_language_switch_keeps_the_anchor_from_file_urls(site, browser_page):
+    browser_page.goto((site / "en" / "article.html").as_uri() + "#p3")
+    switch_language(browser_page, "ru")
+    browser_page.wait_for_url((site / "article.html").as_uri() + "#p3")
+    assert in_view_below_header(browser_page, "#p3")
+    assert browser_page.is_visible("#p3")
+
+
+def test_paragraph_number_links_to_itself_and_copies_its_url(server, browser_page):
+    browser_page.goto(server + "article.html")
+    number = browser_page.locator("#p12 a.para-num")
+    assert number.get_attribute("href") == "#p12"
+    number.click()
+    assert browser_page.url == server + "article.html#p12"
+
+    browser_page.hover("#p12")
+    copy = browser_page.locator("#p12 button.para-copy")
+    assert copy.is_visible()
+    assert copy.get_attribute("title") == "Копировать ссылку на абзац 12"
+    copy.click()
+    assert browser_page.evaluate("navigator.clipboard.readText()") == server + "article.html#p12"
+    assert "Скопировано" in browser_page.locator(".md-dialog").inner_text()
+
+
+def test_copy_button_appears_on_keyboard_focus(server, browser_page):
+    browser_page.goto(server + "article.html")
+    browser_page.focus("#p7 a.para-num")
+    browser_page.keyboard.press("Tab")
+    focused = browser_page.evaluate("document.activeElement.className")
+    assert "para-copy" in focused
+    assert browser_page.locator("#p7 button.para-copy").evaluate("b => getComputedStyle(b).opacity") == "1"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_load_without_errors_or_foreign_requests(server, browser_page, path):
+    browser_page.goto(server + path)
+    browser_page.wait_for_load_state("networkidle")
+    assert browser_page.console_errors == []
+    assert browser_page.foreign_requests == []

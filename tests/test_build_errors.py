@@ -1,0 +1,65 @@
+"""Bad input stops the build with a message that names the file, and nothing half-done."""
+
+import pytest
+
+from project import copy_project
+from scripts.build_site import BuildFailed, build_site
+
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path / "project")
+
+
+def build_error(project) -> str:
+    with pytest.raises(BuildFailed) as failure:
+        build_site(project.parent / "site", config_file=project / "mkdocs.yml")
+    return str(failure.value)
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_malformed_mkdocs_yml_names_the_file(project):
+    edit(project / "mkdocs.yml", "use_directory_urls: false", "use_directory_urls: [false")
+    assert "mkdocs.yml" in build_error(project)
+
+
+def test_missing_page_names_the_file(project):
+    (project / "docs" / "ru" / "article.md").unlink()
+    assert "article.md" in build_error(project)
+
+
+def test_heading_without_explicit_id_names_the_heading(project):
+    edit(project / "docs" / "ru" / "article.md", "## Гипотеза {#hypothesis .rubric}", "## Гипотеза")
+    message = build_error(project)
+    assert "ru/article.md:" in message and "«Гипотеза» has no explicit id" in message
+
+
+def test_paragraph_ids_out_of_order_are_named(project):
+    edit(project / "docs" / "ru" / "article.md", "{: #p5 }", "{: #p50 }")
+    assert "paragraph ids out of order" in build_error(project)
+
+
+def test_cross_language_link_to_a_missing_page_is_named(project):
+    edit(project / "docs" / "ru" / "index.md", "(en:article.md)", "(en:missing.md)")
+    assert "en:missing.md" in build_error(project)
+
+
+def test_missing_contract_file_is_named(project):
+    (project / "data" / "published_urls.yml").unlink()
+    assert "published_urls.yml" in build_error(project)
+
+
+def test_a_failed_build_leaves_the_previous_site_as_it_was(project):
+    site = project.parent / "site"
+    build_site(site, config_file=project / "mkdocs.yml")
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    edit(project / "docs" / "ru" / "article.md", "## Гипотеза {#hypothesis .rubric}", "## Гипотеза")
+    build_error(project)
+    after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+    assert not list(project.parent.glob(".site-*")), "a staging folder was left behind"

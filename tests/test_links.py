@@ -1,0 +1,54 @@
+"""Every internal link and resource of the built site resolves, #anchors included.
+
+MkDocs checks links within a language; links across languages (ru <-> en/) and the theme's
+own references are checked here, on the finished site."""
+
+import posixpath
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src"}
+
+
+def internal_references(site):
+    for page in sorted(site.rglob("*.html")):
+        relative = page.relative_to(site).as_posix()
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        for tag, attribute in ATTRIBUTES.items():
+            for element in soup.find_all(tag):
+                url = element.get(attribute)
+                if url and not urlsplit(url).scheme and not url.startswith("//"):
+                    yield relative, url
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    ids_cache, broken = {}, []
+    for page, url in internal_references(site):
+        parts = urlsplit(url)
+        # Root-absolute URLs appear only on 404.html, which MkDocs serves from any depth.
+        base = "" if parts.path.startswith("/") else posixpath.dirname(page)
+        target = posixpath.normpath(posixpath.join(base, unquote(parts.path).lstrip("/")))
+        if not parts.path:
+            target = page
+        if not (site / target).exists():
+            broken.append(f"{page}: {url} (no file {target})")
+            continue
+        if parts.fragment and target.endswith(".html"):
+            if target not in ids_cache:
+                soup = BeautifulSoup((site / target).read_text(encoding="utf-8"), "lxml")
+                ids_cache[target] = {e["id"] for e in soup.select("[id]")}
+            if unquote(parts.fragment) not in ids_cache[target]:
+                broken.append(f"{page}: {url} (no id '{parts.fragment}' in {target})")
+    assert not broken, "\n".join(broken)
+
+
+@pytest.mark.parametrize("marker", [1, 2, 3, 4, 5, 6, 7])
+def test_reference_markers_link_to_the_reference_list(page_html, marker):
+    article = page_html("article.html")
+    links = [a for a in article.select(f'a[href="#ref-{marker}"]') if a.get_text() == f"[{marker}]"]
+    assert links, f"the marker [{marker}] is not a link to #ref-{marker}"
+    entry = article.select_one(f"#ref-{marker}")
+    assert entry is not None and f"[{marker}]" in entry.get_text()
+    assert entry.find_parent(id=None, class_="editorial") is not None
