@@ -1,0 +1,165 @@
+"""The one loader of the data files: read, validate, check references, hand out records.
+
+Every part of the edition that needs a fact (page generation, the article's margin links,
+downloads, tests) calls load_data(). A problem stops it with a DataError whose message is
+one line naming the file, the line, the field and what is wrong."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from .article import article_paragraphs
+from .models import FactsFile, FundingFile, MissionsFile, RoundsFile, Source, SourcesFile
+from .yaml_source import DataError, YamlDocument, read_yaml
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+FILES = {
+    "sources": ("sources.yml", SourcesFile),
+    "missions": ("missions.yml", MissionsFile),
+    "rounds": ("astana_rounds.yml", RoundsFile),
+    "funding": ("funding_sources.yml", FundingFile),
+    "facts": ("facts.yml", FactsFile),
+}
+
+
+@dataclass(frozen=True)
+class EditionData:
+    sources: dict[str, Source]
+    missions: MissionsFile
+    rounds: RoundsFile
+    funding: FundingFile
+    facts: FactsFile
+
+
+def load_data(data_dir: Path = DATA_DIR, article: Path | None = None) -> EditionData:
+    paragraphs = article_paragraphs(article) if article else article_paragraphs()
+    documents, models = {}, {}
+    for name, (filename, model) in FILES.items():
+        documents[name] = read_yaml(data_dir / filename)
+        models[name] = validate(documents[name], model)
+    sources = {source.id: source for source in models["sources"].sources}
+    check_unique_ids(documents, models)
+    check_order(documents, models)
+    cited = check_references(documents, sources, paragraphs)
+    unused = sorted(set(sources) - cited)
+    if unused:
+        index = next(i for i, s in enumerate(models["sources"].sources) if s.id == unused[0])
+        raise documents["sources"].error(("sources", index, "id"), f"'{unused[0]}' is never cited")
+    return EditionData(sources, models["missions"], models["rounds"], models["funding"], models["facts"])
+
+
+# ---------------------------------------------------------------------------- shape
+def validate(document: YamlDocument, model: type[BaseModel]) -> BaseModel:
+    if document.data is None:
+        fields = ", ".join(model.model_fields)
+        raise DataError(f"{document.display_path}: the file is empty; expected a mapping with {fields}")
+    if not isinstance(document.data, dict):
+        kind = type(document.data).__name__.replace("list", "a list").replace("str", "text")
+        raise document.error((), f"expected a mapping at the top level, found {kind}")
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        location = tuple(first["loc"])
+        raise document.error(location, describe(first)) from None
+
+
+def describe(error: dict) -> str:
+    kind, message = error["type"], error["msg"]
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return "unknown key (check its spelling; unknown keys are not allowed)"
+    if kind == "value_error":
+        return message.removeprefix("Value error, ")
+    return f"{message} (found {error.get('input')!r})"
+
+
+# ---------------------------------------------------------------------------- cross-record checks
+def check_unique_ids(documents, models) -> None:
+    def unique(document, items, key, path):
+        seen = set()
+        for index, item in enumerate(items):
+            value = getattr(item, key)
+            if value in seen:
+                raise document.error((*path, index, key), f"duplicate {key} '{value}'")
+            seen.add(value)
+
+    unique(documents["sources"], models["sources"].sources, "id", ("sources",))
+    unique(documents["missions"], models["missions"].missions, "id", ("missions",))
+    for index, mission in enumerate(models["missions"].missions):
+        unique(documents["missions"], mission.facts, "id", ("missions", index, "facts"))
+    unique(documents["rounds"], models["rounds"].article_claims, "id", ("article_claims",))
+    unique(documents["facts"], models["facts"].topics, "id", ("topics",))
+    for index, topic in enumerate(models["facts"].topics):
+        unique(documents["facts"], topic.facts, "id", ("topics", index, "facts"))
+
+
+def check_order(documents, models) -> None:
+    missions = documents["missions"]
+    for index, mission in enumerate(models["missions"].missions):
+        if mission.end and mission.end.date.last_day < mission.start.date.first_day:
+            raise missions.error(("missions", index, "end", "date"),
+                                 f"end {mission.end.date} is before start {mission.start.date}")
+
+    rounds_doc, rounds = documents["rounds"], models["rounds"]
+    period_end = rounds.article_period.end.last_day
+    for index, round_ in enumerate(rounds.rounds):
+        where = ("rounds", index)
+        if round_.n != index + 1:
+            raise rounds_doc.error((*where, "n"), f"round {round_.n} is item {index + 1}: "
+                                   "rounds are numbered 1, 2, 3 ... in order, each once")
+        if round_.end.last_day < round_.start.first_day:
+            raise rounds_doc.error((*where, "end"), f"end {round_.end} is before start {round_.start}")
+        if index and round_.start.first_day < rounds.rounds[index - 1].end.first_day:
+            raise rounds_doc.error((*where, "start"),
+                                   f"{round_.start} is before the end of round {round_.n - 1}")
+        if round_.city not in rounds.cities:
+            raise rounds_doc.error((*where, "city"),
+                                   f"'{round_.city}' is not one of {', '.join(rounds.cities)}")
+        after = round_.start.first_day > period_end
+        if round_.after_article != after:
+            raise rounds_doc.error((*where, "after_article"), f"must be {str(after).lower()}: the "
+                                   f"article's period ends {rounds.article_period.end}")
+
+    for index, item in enumerate(models["funding"].funding_sources):
+        if item.n != index + 1:
+            raise documents["funding"].error(("funding_sources", index, "n"),
+                                             f"{item.n} is item {index + 1}: number them 1, 2, 3 ...")
+
+
+def check_references(documents, sources: dict, paragraphs: dict[str, str]) -> set[str]:
+    """Every cited source id exists and every article quotation is in its paragraph,
+    verbatim. Returns the ids of the sources cited."""
+    cited = set()
+    for name, document in documents.items():
+        if name == "sources":
+            continue
+        for location, node in walk(document.data):
+            if location and location[-1] == "sources" and isinstance(node, list):
+                for index, source_id in enumerate(node):
+                    if source_id not in sources:
+                        raise document.error((*location, index),
+                                             f"'{source_id}' is not a source in data/sources.yml")
+                    cited.add(source_id)
+            if location and location[-1] == "article" and isinstance(node, dict):
+                paragraph, quote = node.get("paragraph"), " ".join(str(node.get("quote")).split())
+                if paragraph not in paragraphs:
+                    raise document.error((*location, "paragraph"),
+                                         f"the article has no paragraph '{paragraph}' "
+                                         f"(it has p1-p{len(paragraphs)})")
+                if quote not in paragraphs[paragraph]:
+                    raise document.error((*location, "quote"),
+                                         f"not found verbatim in article paragraph {paragraph}")
+    return cited
+
+
+def walk(node, location=()):
+    yield location, node
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from walk(value, (*location, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from walk(value, (*location, index))

@@ -1,0 +1,252 @@
+"""The schema of the data files: one model per file, strict (unknown keys are errors),
+bilingual text with both languages required, and a source for every value.
+
+The models check each value's shape; what depends on other records or files (unique ids,
+dates in order, sources that exist, quotations found in the article) is checked in data.py,
+where the exact location of a problem is known."""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PositiveInt,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+ParagraphId = Annotated[str, StringConstraints(pattern=r"^p[1-9][0-9]*$")]
+SourceIds = Annotated[list[Slug], Field(min_length=1)]
+Confidence = Literal["high", "medium", "low"]
+Status = Literal[
+    "confirmed", "refined", "contradicted", "not-found", "unverifiable", "article-only", "outside-only"
+]
+
+
+# ---------------------------------------------------------------------------- dates
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """An ISO 8601 calendar date, to the day (2003-08-19) or to the month (2024-03)."""
+
+    year: int
+    month: int
+    day: int | None = None
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, self.month, self.day or 1)
+
+    @property
+    def last_day(self) -> date:
+        if self.day:
+            return self.first_day
+        next_month = date(self.year + self.month // 12, self.month % 12 + 1, 1)
+        return date.fromordinal(next_month.toordinal() - 1)
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}" + (f"-{self.day:02d}" if self.day else "")
+
+
+def parse_partial_date(value) -> PartialDate:
+    if isinstance(value, PartialDate):
+        return value
+    match = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", str(value).strip())
+    if not match:
+        raise ValueError(f"'{value}' is not an ISO date (YYYY-MM-DD or YYYY-MM)")
+    year, month, day = int(match[1]), int(match[2]), int(match[3]) if match[3] else None
+    try:
+        date(year, month, day or 1)
+    except ValueError:
+        raise ValueError(f"'{value}' is not a date that exists") from None
+    return PartialDate(year, month, day)
+
+
+IsoDate = Annotated[PartialDate, BeforeValidator(parse_partial_date)]
+
+
+# ---------------------------------------------------------------------------- building blocks
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+
+class Text(Model):
+    """Text shown to readers: Russian and English are both required."""
+
+    ru: NonEmpty
+    en: NonEmpty
+
+    def __getitem__(self, locale: str) -> str:
+        return getattr(self, locale)
+
+
+class ArticleQuote(Model):
+    """What the article says: a verbatim quotation from one paragraph (its source), with the
+    editors' English translation."""
+
+    paragraph: ParagraphId
+    quote: NonEmpty
+    en: NonEmpty
+
+
+class Outside(Model):
+    """What outside sources say: the value, its sources (ids in sources.yml), the confidence."""
+
+    value: Text
+    sources: SourceIds
+    confidence: Confidence
+
+
+class Check(Model):
+    """One fact: the article's statement beside the outside sources', and the verdict."""
+
+    id: Slug
+    label: Text
+    article: ArticleQuote | None = None
+    outside: Outside | None = None
+    status: Status
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def status_matches_evidence(self):
+        needs = {
+            "confirmed": ("article", "outside"),
+            "refined": ("article", "outside"),
+            "contradicted": ("article", "outside"),
+            "not-found": ("article",),
+            "unverifiable": ("article",),
+            "article-only": ("article",),
+            "outside-only": ("outside",),
+        }[self.status]
+        missing = [part for part in needs if getattr(self, part) is None]
+        if missing:
+            raise ValueError(f"status '{self.status}' needs '{missing[0]}'")
+        if self.status == "article-only" and self.outside is not None:
+            raise ValueError("status 'article-only' cannot have 'outside'")
+        if self.status == "outside-only" and self.article is not None:
+            raise ValueError("status 'outside-only' cannot have 'article' (use another status)")
+        return self
+
+
+class Dated(Model):
+    date: IsoDate
+    sources: SourceIds
+    article: ArticleQuote | None = None
+
+
+class SourcedText(Model):
+    value: Text
+    sources: SourceIds
+    article: ArticleQuote | None = None
+
+
+# ---------------------------------------------------------------------------- sources.yml
+class Source(Model):
+    id: Slug
+    url: NonEmpty
+    title: NonEmpty
+
+    @field_validator("url")
+    @classmethod
+    def web_address(cls, url: str) -> str:
+        parts = urlsplit(url)
+        if parts.scheme not in {"http", "https"} or not parts.netloc:
+            raise ValueError(f"'{url}' is not an http(s) URL")
+        return url
+
+
+class SourcesFile(Model):
+    sources: Annotated[list[Source], Field(min_length=1)]
+
+
+
+# ---------------------------------------------------------------------------- missions.yml
+class Mission(Model):
+    id: Slug
+    name: Text
+    short: Text
+    after_article: bool
+    summary: Text
+    start: Dated
+    end: Dated | None = None  # none: still under way when the sources were written
+    facts: list[Check]
+
+    def fact(self, fact_id: str) -> Check | None:
+        return next((fact for fact in self.facts if fact.id == fact_id), None)
+
+
+class MissionsFile(Model):
+    missions: Annotated[list[Mission], Field(min_length=1)]
+
+
+
+# ---------------------------------------------------------------------------- astana_rounds.yml
+class ArticlePeriod(Model):
+    start: IsoDate
+    end: IsoDate
+    article: ArticleQuote
+
+
+class Round(Model):
+    n: PositiveInt
+    start: IsoDate
+    end: IsoDate
+    city: Slug
+    after_article: bool = False
+    planned: SourcedText | None = None  # where and when it was meant to be held, if it moved
+    participants: Text | None = None
+    outcome: Text | None = None
+    sources: SourceIds
+    confidence: Confidence
+
+
+class RoundsFile(Model):
+    article_period: ArticlePeriod
+    cities: dict[Slug, Text]
+    capital_renamed: SourcedText
+    article_claims: list[Check]
+    guarantors: SourcedText
+    rounds: Annotated[list[Round], Field(min_length=1)]
+
+
+# ---------------------------------------------------------------------------- funding_sources.yml
+class Law(Model):
+    title: Text
+    number: NonEmpty
+    date: IsoDate
+    sources: SourceIds
+    confidence: Confidence
+    article: ArticleQuote
+    wording_verified: bool
+    note: Text
+
+
+class FundingSource(Model):
+    n: PositiveInt
+    article: ArticleQuote
+    summary: Text
+    outside: Outside | None = None
+
+
+class FundingFile(Model):
+    law: Law
+    funding_sources: Annotated[list[FundingSource], Field(min_length=1)]
+
+
+# ---------------------------------------------------------------------------- facts.yml
+class Topic(Model):
+    id: Slug
+    title: Text
+    facts: Annotated[list[Check], Field(min_length=1)]
+
+
+class FactsFile(Model):
+    topics: Annotated[list[Topic], Field(min_length=1)]
