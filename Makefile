@@ -13,7 +13,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve site test lock clean
+.PHONY: help serve site test contract lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -34,6 +34,9 @@ site: $(BIN)/mkdocs ## Strict build of both languages into site/
 test: $(BIN)/mkdocs ## Run the whole test suite (builds the site, drives Chromium)
 	@test -n "$(CHROMIUM)" && test -x "$(CHROMIUM)" || { echo "Chromium not found: install it (Debian: apt-get install -y chromium) or set CHROMIUM=/path/to/chromium"; exit 1; }
 	$(BIN)/python -m pytest
+
+contract: site ## Add new citable URLs and anchors of the built site to data/published_urls.yml
+	$(BIN)/python -m scripts.update_contract site
 
 lock: ## Re-pin every dependency from pyproject.toml into requirements.lock
 	$(BIN)/pip install --quiet pip-tools

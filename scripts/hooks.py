@@ -8,10 +8,13 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from mkdocs.exceptions import PluginError
 
-from edition.crosslinks import resolve_cross_links
 from edition.contract import CONTRACT_FILE, load_contract, relative_url
+from edition.crosslinks import resolve_cross_links
+from edition.data import load_data
 from edition.headings import headings_without_id
+from edition.pages import article_links, render_timeline, write_data_pages
 from edition.paragraphs import ParagraphNumbers, sequence_errors
+from edition.yaml_source import DataError
 
 TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "edition" / "templates"),
@@ -21,6 +24,8 @@ TEMPLATES = Environment(
 )
 PARAGRAPHS = ParagraphNumbers()
 DEFAULT_LOCALE = "ru"  # the language of the authors' text, built at the site root
+TIMELINE_MARKER = "<!-- edition:timeline -->"  # inert in a page if this hook does not run
+DATA = {}  # the validated data of this build: load_data() in on_config
 
 
 # ---------------------------------------------------------------------------- configuration
@@ -33,7 +38,16 @@ def on_config(config):
         raise PluginError(f"{CONTRACT_FILE}: the contract of published URLs is missing") from None
     except (ValueError, OSError) as error:
         raise PluginError(str(error)) from None
+    try:
+        DATA["edition"] = load_data()
+    except DataError as error:
+        raise PluginError(str(error)) from None
     return config
+
+
+def on_pre_build(config):
+    """data/*.yml -> Markdown pages and downloads in docs/<lang>/ (only files that changed)."""
+    write_data_pages(DATA["edition"], Path(config.docs_dir))
 
 
 # ---------------------------------------------------------------------------- pages
@@ -46,7 +60,12 @@ def on_page_markdown(markdown, page, config, files):
             f"{page.file.src_path}:{line}: heading «{text}» has no explicit id; "
             f"write it as '{'#' * 2} {text} {{#ascii-id}}' (same id in both languages)"
         )
-    PARAGRAPHS.locale = config.theme["language"]
+    locale = config.theme["language"]
+    PARAGRAPHS.locale = locale
+    PARAGRAPHS.data_links = article_links(DATA["edition"], locale)
+    if TIMELINE_MARKER in markdown:
+        prefix = "../" * page.file.src_uri.removeprefix(f"{locale}/").count("/")
+        markdown = markdown.replace(TIMELINE_MARKER, render_timeline(DATA["edition"], locale, prefix))
     return markdown
 
 
@@ -71,24 +90,11 @@ def on_page_context(context, page, config, nav):
 # ---------------------------------------------------------------------------- whole site
 def on_post_build(config):
     """Write a redirect page for every moved page of the contract (both languages' builds
-    write the same files, so whichever runs last leaves them complete), and give each
-    language folder a sitemap."""
-    share_sitemap(config)
+    write the same files, so whichever runs last leaves them complete)."""
     for old, new in config.extra["contract"].page_redirects().items():
         target = Path(config.site_dir) / old
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(redirect_page(relative_url(old, new)), encoding="utf-8")
-
-
-def share_sitemap(config) -> None:
-    """Material's language switch fetches sitemap.xml next to each hreflang alternate, i.e.
-    also en/sitemap.xml, which mkdocs-static-i18n does not write: a 404 in every English
-    page's console. The root sitemap already lists both languages, so it is copied there."""
-    locale = config.theme["language"]
-    folder = language_folders(config).get(locale, "")
-    if folder:
-        site_dir = Path(config.site_dir)
-        (site_dir / folder / "sitemap.xml").write_bytes((site_dir / "sitemap.xml").read_bytes())
 
 
 # ---------------------------------------------------------------------------- helpers

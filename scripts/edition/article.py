@@ -2,7 +2,6 @@
 editors' apparatus: what a quotation in a data file must be found in, verbatim."""
 
 import re
-from functools import cache
 from pathlib import Path
 
 ARTICLE = Path(__file__).resolve().parents[2] / "docs" / "ru" / "article.md"
@@ -14,7 +13,6 @@ APPARATUS = [
 ]
 
 
-@cache
 def article_paragraphs(path: Path = ARTICLE) -> dict[str, str]:
     """Paragraph id -> the authors' text of that paragraph, whitespace collapsed."""
     paragraphs = {}

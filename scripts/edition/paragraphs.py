@@ -21,8 +21,11 @@ from .strings import ui_string
 
 PARAGRAPH_ID = re.compile(r"^p(\d+)$")
 EDITORIAL = "editorial"
-# The "link" icon Material ships (Octicons, MIT), inlined so the button costs no request.
-LINK_ICON = Path(material.__file__).parent / "templates/.icons/octicons/link-16.svg"
+# Icons Material ships (Octicons, MIT; Material Design Icons, Apache 2.0), inlined so that
+# they cost no request.
+ICONS = Path(material.__file__).parent / "templates" / ".icons"
+LINK_ICON = ICONS / "octicons" / "link-16.svg"
+DATA_ICON = ICONS / "material" / "table-eye.svg"
 
 
 class ParagraphNumbers(Extension):
@@ -32,6 +35,8 @@ class ParagraphNumbers(Extension):
         super().__init__(**kwargs)
         self.locale = "ru"
         self.paragraph_ids: list[str] = []  # of the page rendered last, in reading order
+        # paragraph id -> [(URL from the language root, label)] of data records quoting it
+        self.data_links: dict[str, list[tuple[str, str]]] = {}
 
     def extendMarkdown(self, md):
         # attr_list runs at priority 8 and toc (which adds the ¶ links) at 5: run after both.
@@ -71,7 +76,8 @@ class _Numberer(Treeprocessor):
             element_id = element.get("id", "")
             if match := PARAGRAPH_ID.match(element_id):
                 self.extension.paragraph_ids.append(element_id)
-                _add_margin_number(element, match[1], locale)
+                _add_margin_number(element, match[1], locale,
+                                   self.extension.data_links.get(element_id, []))
             elif element.tag == "a" and "headerlink" in element.get("class", ""):
                 _add_class(element, EDITORIAL)
                 element.set("title", ui_string(locale, "permalink"))
@@ -88,8 +94,9 @@ class _Numberer(Treeprocessor):
                 element.set("aria-label", ui_string(locale, "footnote_back", n=number))
 
 
-def _add_margin_number(element: etree.Element, number: str, locale: str) -> None:
-    """Prepend <span class="para-marker editorial"><a href="#pN">N</a><button/></span>."""
+def _add_margin_number(element: etree.Element, number: str, locale: str, data_links) -> None:
+    """Prepend <span class="para-marker editorial"><a href="#pN">N</a><button/>[data]</span>:
+    the number, the copy-link button, and a link to each data record that quotes it."""
     _add_class(element, "para")
     marker = etree.Element("span", {"class": f"para-marker {EDITORIAL}"})
     link = etree.SubElement(
@@ -113,14 +120,20 @@ def _add_margin_number(element: etree.Element, number: str, locale: str) -> None
             "aria-label": ui_string(locale, "copy_paragraph", n=number),
         },
     )
-    button.append(_link_icon())
+    button.append(_icon(LINK_ICON))
+    for url, label in data_links:
+        title = ui_string(locale, "data_link", label=label)
+        data = etree.SubElement(
+            marker, "a", {"class": "para-data", "href": url, "title": title, "aria-label": title}
+        )
+        data.append(_icon(DATA_ICON))
     marker.tail = element.text
     element.text = None
     element.insert(0, marker)
 
 
-def _link_icon() -> etree.Element:
-    icon = etree.fromstring(_link_icon_source())
+def _icon(path: Path) -> etree.Element:
+    icon = etree.fromstring(_icon_source(path))
     for element in icon.iter():  # drop the {namespace} prefix: HTML serialises plain <svg>
         element.tag = element.tag.rpartition("}")[2]
     icon.set("aria-hidden", "true")
@@ -128,8 +141,8 @@ def _link_icon() -> etree.Element:
 
 
 @cache
-def _link_icon_source() -> str:
-    return LINK_ICON.read_text(encoding="utf-8")
+def _icon_source(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
 
 
 def _add_class(element: etree.Element, name: str) -> None:

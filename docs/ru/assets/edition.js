@@ -10,6 +10,22 @@
   var ELSEWHERE = { ru: "Открыть его в версии: ", en: "Open it in: " };
   var lang = document.documentElement.lang === "en" ? "en" : "ru";
 
+  // Material looks up sitemap.xml beside each hreflang alternate of the page (for pages in a
+  // folder, e.g. missions/sitemap.xml) to keep the reader on the same page when switching
+  // language. Our alternates already point to the same page, so that lookup is answered here
+  // with an empty sitemap: no request, no 404 online, no CORS error from file://. This runs
+  // before Material's lookup, which waits for DOMContentLoaded.
+  var EMPTY_SITEMAP =
+    "data:application/xml,<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'/>";
+  var open = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    var args = Array.prototype.slice.call(arguments);
+    if (/\/sitemap\.xml$/.test(new URL(String(url), location.href).pathname)) {
+      args[1] = EMPTY_SITEMAP;
+    }
+    return open.apply(this, args);
+  };
+
   // The language switch keeps the #fragment, so a cited paragraph stays in view.
   function languageLinks() {
     return document.querySelectorAll("a.md-select__link[hreflang]");

@@ -1,0 +1,249 @@
+"""Data pages: data/*.yml -> Markdown (and CSV/JSON downloads) in docs/<lang>/, both languages.
+
+The generated folders (GENERATED) belong to this module: it writes every file in them and
+removes what it did not write. A file is written only when its content changed, so that
+`mkdocs serve` does not rebuild in a loop. They are git-ignored: data/ is the only copy."""
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from .strings import STRINGS, format_date, format_range
+from .timeline import timeline_context
+
+LOCALES = ("ru", "en")
+GENERATED = ("missions", "astana", "funding", "facts")
+TEMPLATES = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=True,  # everything from data/ is escaped: a "<script>" in a value stays text
+    undefined=StrictUndefined,
+    keep_trailing_newline=True,
+    # Markdown writes ids as {#id}; Jinja's own comments become {## ... ##}.
+    comment_start_string="{##",
+    comment_end_string="##}",
+)
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}|])")
+
+
+def markdown_text(value) -> Markup:
+    """Text for a Markdown line (a heading): HTML-escaped, Markdown punctuation backslashed."""
+    return Markup(MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(value))))
+
+
+TEMPLATES.filters["md"] = markdown_text
+
+
+# ---------------------------------------------------------------------------- public
+def render_data_pages(data, locale: str) -> dict[str, str | bytes]:
+    """Path inside docs/<locale>/ -> content, for every generated page and download."""
+    outputs = {}
+    page = _PageRenderer(data, locale)
+    outputs["missions/index.md"] = page.render("missions_index.md.j2", "missions/index.md",
+                                                missions=data.missions.missions)
+    for mission in data.missions.missions:
+        outputs[f"missions/{mission.id}.md"] = page.render(
+            "mission.md.j2", f"missions/{mission.id}.md", mission=mission,
+            paragraphs=paragraphs_of(mission))
+    rounds = data.rounds.rounds
+    outputs["astana/index.md"] = page.render("astana_index.md.j2", "astana/index.md",
+                                              rounds=data.rounds,
+                                              timeline=render_timeline(data, locale, "../"))
+    for index, round_ in enumerate(rounds):
+        outputs[f"astana/round-{round_.n}.md"] = page.render(
+            "round.md.j2", f"astana/round-{round_.n}.md", round=round_, rounds=data.rounds,
+            previous=rounds[index - 1] if index else None,
+            next=rounds[index + 1] if index + 1 < len(rounds) else None)
+    outputs["funding/index.md"] = page.render("funding.md.j2", "funding/index.md",
+                                               law=data.funding.law,
+                                               funding_sources=data.funding.funding_sources)
+    outputs["facts/index.md"] = page.render("facts.md.j2", "facts/index.md",
+                                             topics=data.facts.topics)
+    for folder, stem, rows in download_tables(data, locale):
+        outputs[f"{folder}/{stem}.csv"] = to_csv(rows)
+        outputs[f"{folder}/{stem}.json"] = to_json(rows, locale, stem)
+    return outputs
+
+
+def render_timeline(data, locale: str, prefix: str) -> Markup:
+    """The timeline figure (inline SVG) for a page `prefix` away from the language root."""
+    return Markup(TEMPLATES.get_template("timeline.svg.j2").render(
+        **timeline_context(data, locale, prefix)).strip())
+
+
+def write_data_pages(data, docs_dir: Path) -> list[Path]:
+    """Write the generated files of both languages; return those that changed."""
+    changed = []
+    for locale in LOCALES:
+        language_dir = docs_dir / locale
+        outputs = {language_dir / path: content for path, content in render_data_pages(data, locale).items()}
+        for folder in GENERATED:
+            for stale in sorted((language_dir / folder).rglob("*")):
+                if stale.is_file() and stale not in outputs:
+                    stale.unlink()
+                    changed.append(stale)
+        for path, content in outputs.items():
+            new = content.encode("utf-8") if isinstance(content, str) else content
+            if not path.is_file() or path.read_bytes() != new:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(new)
+                changed.append(path)
+    return changed
+
+
+def paragraphs_of(record) -> list[str]:
+    """Ids of the article paragraphs a record quotes, in reading order."""
+    found = {node["paragraph"] for _, node in _walk(record.model_dump())
+             if isinstance(node, dict) and "paragraph" in node and "quote" in node}
+    return sorted(found, key=lambda pid: int(pid[1:]))
+
+
+def article_links(data, locale: str) -> dict[str, list[tuple[str, str]]]:
+    """Paragraph id -> [(Markdown path from the language root, label)] of the records that
+    quote it: the article's margin offers these links (MkDocs checks them like any link)."""
+    records = [(f"missions/{m.id}.md", m.short[locale], m) for m in data.missions.missions]
+    records.append(("astana/index.md", STRINGS[locale]["astana"], data.rounds))
+    records += [(f"funding/index.md#source-{item.n}", STRINGS[locale]["source_n"].format(n=item.n), item)
+                for item in data.funding.funding_sources]
+    records.append(("funding/index.md#law", STRINGS[locale]["law"], data.funding.law))
+    records += [(f"facts/index.md#{topic.id}", topic.title[locale], topic) for topic in data.facts.topics]
+    links: dict[str, list[tuple[str, str]]] = {}
+    for url, label, record in records:
+        for pid in paragraphs_of(record):
+            if url not in [existing for existing, _ in links.get(pid, [])]:
+                links.setdefault(pid, []).append((url, label))
+    return links
+
+
+# ---------------------------------------------------------------------------- downloads
+def download_tables(data, locale: str):
+    """(folder, file stem, rows) for each data file, in the reader's language."""
+    urls = lambda ids: " | ".join(data.sources[i].url for i in ids)  # noqa: E731
+
+    def quote_columns(quote):
+        return {
+            "article_paragraph": quote.paragraph if quote else "",
+            "article_quote": quote.quote if quote else "",
+            **({"article_quote_translation": quote.en if quote else ""} if locale == "en" else {}),
+        }
+
+    def check_columns(check):
+        return {
+            "fact_id": check.id,
+            "fact": check.label[locale],
+            **quote_columns(check.article),
+            "outside_value": check.outside.value[locale] if check.outside else "",
+            "confidence": check.outside.confidence if check.outside else "",
+            "status": check.status,
+            "note": check.note[locale] if check.note else "",
+            "sources": urls(check.outside.sources) if check.outside else "",
+        }
+
+    missions = [{
+        "mission_id": mission.id,
+        "mission": mission.name[locale],
+        "start": str(mission.start.date),
+        "end": str(mission.end.date) if mission.end else "",
+        "after_article": mission.after_article,
+        **check_columns(check),
+    } for mission in data.missions.missions for check in mission.facts]
+    rounds = [{
+        "round": r.n,
+        "start": str(r.start),
+        "end": str(r.end),
+        "city": data.rounds.cities[r.city][locale],
+        "after_article": r.after_article,
+        "planned": r.planned.value[locale] if r.planned else "",
+        "participants": r.participants[locale] if r.participants else "",
+        "outcome": r.outcome[locale] if r.outcome else "",
+        "confidence": r.confidence,
+        "sources": urls(r.sources),
+    } for r in data.rounds.rounds]
+    law = data.funding.law
+    funding = [{
+        "source": item.n,
+        "summary": item.summary[locale],
+        **quote_columns(item.article),
+        "outside_value": item.outside.value[locale] if item.outside else "",
+        "confidence": item.outside.confidence if item.outside else "",
+        "sources": urls(item.outside.sources) if item.outside else "",
+        "law": law.title[locale],
+        "law_number": law.number,
+        "law_date": str(law.date),
+        "law_sources": urls(law.sources),
+        "wording_verified": law.wording_verified,
+    } for item in data.funding.funding_sources]
+    facts = [{
+        "topic_id": topic.id,
+        "topic": topic.title[locale],
+        **check_columns(check),
+    } for topic in data.facts.topics for check in topic.facts]
+    return [
+        ("missions", "missions", missions),
+        ("astana", "astana_rounds", rounds),
+        ("funding", "funding_sources", funding),
+        ("facts", "facts", facts),
+    ]
+
+
+def to_csv(rows: list[dict]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8-sig")  # the BOM lets spreadsheets read Cyrillic
+
+
+def to_json(rows: list[dict], locale: str, stem: str) -> bytes:
+    document = {"language": locale, "source": f"data/{stem}.yml", "records": rows}
+    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+# ---------------------------------------------------------------------------- helpers
+class _SourceNumbers(dict):
+    """Numbers sources in the order a page first cites them; `order` is the page's list."""
+
+    def __init__(self):
+        super().__init__()
+        self.order: list[str] = []
+
+    def __missing__(self, source_id):
+        self.order.append(source_id)
+        self[source_id] = len(self.order)
+        return self[source_id]
+
+
+class _PageRenderer:
+    def __init__(self, data, locale: str):
+        self.data, self.locale = data, locale
+
+    def render(self, template: str, path: str, **context) -> str:
+        depth = path.count("/") + (0 if self.locale == "ru" else 1)
+        root = "../" * depth  # from the page to the site root (the Russian article lives there)
+        numbers = _SourceNumbers()
+        return TEMPLATES.get_template(template).render(
+            lang=self.locale,
+            t=STRINGS[self.locale],
+            sources=self.data.sources,
+            source_number=numbers,
+            page_sources=numbers.order,
+            article_href=lambda pid: f"{root}article.html#{pid}",
+            date=lambda value: format_date(value, self.locale),
+            date_range=lambda start, end: format_range(start, end, self.locale),
+            period=lambda m: format_range(m.start.date, m.end.date if m.end else None, self.locale),
+            **context,
+        )
+
+
+def _walk(node):
+    yield None, node
+    if isinstance(node, dict):
+        for value in node.values():
+            yield from _walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _walk(value)
