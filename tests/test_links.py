@@ -52,3 +52,11 @@ def test_reference_markers_link_to_the_reference_list(page_html, marker):
     entry = article.select_one(f"#ref-{marker}")
     assert entry is not None and f"[{marker}]" in entry.get_text()
     assert entry.find_parent(id=None, class_="editorial") is not None
+
+
+def test_no_page_has_two_elements_with_the_same_id(site):
+    duplicates = []
+    for page in sorted(site.rglob("*.html")):
+        ids = [e["id"] for e in BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select("[id]")]
+        duplicates += [f"{page.relative_to(site)}: #{i}" for i in sorted(set(ids)) if ids.count(i) > 1]
+    assert not duplicates, "\n".join(duplicates)

@@ -44,7 +44,8 @@ def render_data_pages(data, locale: str) -> dict[str, str | bytes]:
     outputs = {}
     page = _PageRenderer(data, locale)
     outputs["missions/index.md"] = page.render("missions_index.md.j2", "missions/index.md",
-                                                missions=data.missions.missions)
+                                                missions=data.missions.missions,
+                                                paragraphs_of=paragraphs_of)
     for mission in data.missions.missions:
         outputs[f"missions/{mission.id}.md"] = page.render(
             "mission.md.j2", f"missions/{mission.id}.md", mission=mission,

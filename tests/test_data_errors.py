@@ -1,0 +1,141 @@
+"""A broken data file stops everything with one line naming the file, the line, the field
+and what is wrong; and never yields a half-written site."""
+
+import shutil
+
+import pytest
+
+from project import copy_project
+from scripts.build_site import BuildFailed, build_site
+from scripts.edition.data import DATA_DIR, load_data
+from scripts.edition.yaml_source import DataError
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    copy = tmp_path / "data"
+    shutil.copytree(DATA_DIR, copy)
+    return copy
+
+
+def replace(path, old, new, count=1):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def error_of(data_dir) -> str:
+    with pytest.raises(DataError) as failure:
+        load_data(data_dir)
+    message = str(failure.value)
+    assert "\n" not in message, "the message must be one line"
+    return message
+
+
+def line_of(path, text) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
+CASES = {
+    # name: (file, old text, new text, what the message must contain)
+    "yaml syntax error": ("missions.yml", "    short: {ru: Ирак, en: Iraq}", "    short: {ru: Ирак, en: Iraq",
+                          ["missions.yml:", "expected ',' or '}'"]),
+    "missing required field": ("missions.yml", '      en: "Iraq: KAZBAT engineer-sapper unit"\n    short:', "    short:",
+                               ["missions.yml:", "missions.0.name.en", "required field is missing"]),
+    "missing russian text": ("astana_rounds.yml", "  astana: {ru: Астана, en: Astana}", "  astana: {en: Astana}",
+                             ["astana_rounds.yml:", "cities.astana.ru", "required field is missing"]),
+    "empty english text": ("facts.yml", 'label: {ru: Даты, en: Dates}', 'label: {ru: Даты, en: ""}',
+                           ["facts.yml:", "topics.0.facts.1.label.en", "at least 1 character"]),
+    "wrong type": ("astana_rounds.yml", "  - n: 7\n", "  - n: seven\n",
+                   ["astana_rounds.yml:", "rounds.6.n", "valid integer"]),
+    "impossible date": ("missions.yml", "date: 2003-08-19", "date: 2003-02-30",
+                        ["missions.yml:", "missions.0.start.date", "'2003-02-30' is not a date that exists"]),
+    "not a date": ("astana_rounds.yml", "start: 2017-10-30", "start: 30.10.2017",
+                   ["astana_rounds.yml:", "rounds.6.start", "not an ISO date"]),
+    "end before start": ("missions.yml", "date: 2008-10-21", "date: 2002-10-21",
+                         ["missions.yml:", "missions.0.end.date", "is before start"]),
+    "round ends before it starts": ("astana_rounds.yml", "end: 2017-10-31", "end: 2017-10-29",
+                                    ["astana_rounds.yml:", "rounds.6.end", "is before start"]),
+    "duplicate id": ("missions.yml", "  - id: lebanon", "  - id: iraq",
+                     ["missions.yml:", "missions.1.id", "duplicate id 'iraq'"]),
+    "unknown key": ("missions.yml", "    after_article: false\n", "    after_article: false\n    afterword: true\n",
+                    ["missions.yml:", "missions.0.afterword", "unknown key"]),
+    "paragraph that does not exist": ("missions.yml", "paragraph: p17", "paragraph: p99",
+                                      ["missions.yml:", "article.paragraph", "no paragraph 'p99'"]),
+    "quotation not in the article": ("missions.yml", 'quote: "проведено девять ротаций"', 'quote: "проведено десять ротаций"',
+                                     ["missions.yml:", "missions.0.facts.4.article.quote", "not found verbatim in article paragraph p16"]),
+    "source id not in sources.yml": ("astana_rounds.yml", "sources: [tass-973460]", "sources: [tass-000000]",
+                                     ["astana_rounds.yml:", "rounds.6.sources.0", "'tass-000000' is not a source"]),
+    "url that is not http(s)": ("sources.yml", "url: https://tass.com/world/926976", "url: ftp://tass.com/world/926976",
+                                ["sources.yml:", "sources.25.url", "is not an http(s) URL"]),
+    "javascript url": ("sources.yml", "url: https://tass.com/world/926976", "url: javascript:alert(1)",
+                       ["sources.yml:", "sources.25.url", "is not an http(s) URL"]),
+    "unsafe yaml tag": ("missions.yml", "    after_article: false\n", "    after_article: !!python/object/apply:os.system [echo hacked]\n",
+                        ["missions.yml:", "could not determine a constructor", "no !!python"]),
+    "round numbers out of order": ("astana_rounds.yml", "  - n: 8\n", "  - n: 9\n",
+                                   ["astana_rounds.yml:", "rounds.7.n", "round 9 is item 8"]),
+    "after_article contradicts the date": ("astana_rounds.yml", "    city: sochi\n    after_article: true", "    city: sochi\n    after_article: false",
+                                           ["astana_rounds.yml:", "rounds.14.after_article", "must be true"]),
+    "status without its evidence": ("facts.yml", "        status: unverifiable", "        status: confirmed",
+                                    ["facts.yml:", "topics.2.facts.0", "status 'confirmed' needs 'outside'"]),
+    "unknown status": ("facts.yml", "        status: unverifiable", "        status: probably",
+                       ["facts.yml:", "topics.2.facts.0.status", "'confirmed'"]),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_bad_data_is_named_precisely(data_dir, name):
+    filename, old, new, expected = CASES[name]
+    replace(data_dir / filename, old, new)
+    message = error_of(data_dir)
+    for part in expected:
+        assert part in message, f"{part!r} not in: {message}"
+
+
+def test_the_line_named_is_the_line_to_fix(data_dir):
+    replace(data_dir / "missions.yml", "date: 2008-10-21", "date: 2002-10-21")
+    line = line_of(data_dir / "missions.yml", "date: 2002-10-21")
+    assert f"missions.yml:{line}:" in error_of(data_dir)
+
+
+def test_empty_file(data_dir):
+    (data_dir / "facts.yml").write_text("# nothing here yet\n", encoding="utf-8")
+    message = error_of(data_dir)
+    assert "facts.yml" in message and "the file is empty" in message and "topics" in message
+
+
+def test_top_level_list_instead_of_mapping(data_dir):
+    (data_dir / "funding_sources.yml").write_text("- n: 1\n- n: 2\n", encoding="utf-8")
+    assert "funding_sources.yml:1: expected a mapping at the top level, found a list" in error_of(data_dir)
+
+
+def test_not_utf8(data_dir):
+    path = data_dir / "missions.yml"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("cp1251", errors="replace"))
+    message = error_of(data_dir)
+    assert "missions.yml:" in message and "not UTF-8" in message
+
+
+def test_missing_file(data_dir):
+    (data_dir / "astana_rounds.yml").unlink()
+    assert "astana_rounds.yml: file not found" in error_of(data_dir)
+
+
+def test_html_in_a_value_is_accepted_as_text(data_dir):
+    """Markup in data is not an error: it is shown as text (test_data_pages checks that)."""
+    replace(data_dir / "astana_rounds.yml", "Joint statement on detainees", "<script>alert(1)</script> Joint statement on detainees")
+    assert load_data(data_dir).rounds.rounds[6].outcome.en.startswith("<script>")
+
+
+def test_a_bad_data_file_fails_the_build_and_keeps_the_previous_site(tmp_path):
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    build_site(site, config_file=project / "mkdocs.yml")
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    replace(project / "data" / "missions.yml", "date: 2008-10-21", "date: 2002-10-21")
+    with pytest.raises(BuildFailed) as failure:
+        build_site(site, config_file=project / "mkdocs.yml")
+    log = str(failure.value)
+    assert "missions.yml:" in log and "missions.0.end.date: end 2002-10-21 is before start 2003-08-19" in log
+    after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
