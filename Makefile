@@ -13,7 +13,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve site test contract lock clean
+.PHONY: help serve site offline test contract lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -30,6 +30,9 @@ serve: $(BIN)/mkdocs ## Serve both languages at http://127.0.0.1:8000 with live 
 
 site: $(BIN)/mkdocs ## Strict build of both languages into site/
 	$(BIN)/python -m scripts.build_site site
+
+offline: $(BIN)/mkdocs ## Offline edition in dist/: the site as a zip for file://, one HTML file per language
+	$(BIN)/python -m scripts.export_offline
 
 test: $(BIN)/mkdocs ## Run the whole test suite (builds the site, drives Chromium)
 	@test -n "$(CHROMIUM)" && test -x "$(CHROMIUM)" || { echo "Chromium not found: install it (Debian: apt-get install -y chromium) or set CHROMIUM=/path/to/chromium"; exit 1; }

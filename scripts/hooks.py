@@ -7,6 +7,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from edition.contract import CONTRACT_FILE, load_contract, relative_url
 from edition.crosslinks import resolve_cross_links
@@ -14,6 +15,7 @@ from edition.data import load_data
 from edition.headings import headings_without_id
 from edition.pages import article_links, render_timeline, write_data_pages
 from edition.paragraphs import ParagraphNumbers, sequence_errors
+from edition.search_index import split_search_index
 from edition.yaml_source import DataError
 
 TEMPLATES = Environment(
@@ -24,12 +26,18 @@ TEMPLATES = Environment(
 )
 PARAGRAPHS = ParagraphNumbers()
 DEFAULT_LOCALE = "ru"  # the language of the authors' text, built at the site root
+IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
 TIMELINE_MARKER = "<!-- edition:timeline -->"  # inert in a page if this hook does not run
 DATA = {}  # the validated data of this build: load_data() in on_config
 
 
 # ---------------------------------------------------------------------------- configuration
+@event_priority(100)  # before Material's offline plugin, which would add a CDN copy of the shim
 def on_config(config):
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    if offline and offline.config.enabled:
+        # Web Workers do not start from file://: the search worker needs this shim, vendored.
+        config.extra["polyfills"] = [IFRAME_WORKER_SHIM]
     if PARAGRAPHS not in config.markdown_extensions:
         config.markdown_extensions.append(PARAGRAPHS)
     try:
@@ -88,9 +96,13 @@ def on_page_context(context, page, config, nav):
 
 
 # ---------------------------------------------------------------------------- whole site
+@event_priority(-200)  # after search, mkdocs-static-i18n and offline (all -100 or higher)
 def on_post_build(config):
-    """Write a redirect page for every moved page of the contract (both languages' builds
-    write the same files, so whichever runs last leaves them complete)."""
+    """Once every language is built: one search index per language, and a redirect page for
+    every moved page of the contract."""
+    if config.plugins["i18n"].building:
+        return  # a language built inside mkdocs-static-i18n's loop: the site is not whole yet
+    split_search_index(Path(config.site_dir), language_folders(config))
     for old, new in config.extra["contract"].page_redirects().items():
         target = Path(config.site_dir) / old
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,87 @@
+"""The offline edition, in dist/: the whole site as a zip that works from file://, and one
+self-contained HTML file per language.
+
+    python -m scripts.export_offline            # what `make offline` runs
+
+The site is the same build as the web edition with the offline profile on (OFFLINE=true:
+Material's offline plugin, search inlined for file://); the export only removes what a
+reader never loads, then zips it with fixed timestamps and file order, so that two exports
+of the same commit are byte-identical."""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import tomllib
+import zipfile
+from pathlib import Path
+
+from scripts.build_site import ROOT, build_site
+from scripts.single_file import write_single_files
+
+DIST = ROOT / "dist"
+PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+NAME, VERSION = PROJECT["name"], PROJECT["version"]
+# Never loaded by a reader of this edition (searches run in Russian or English only).
+UNUSED = [
+    re.compile(r".*\.map$"),
+    re.compile(r"^sitemap\.xml(\.gz)?$"),
+    re.compile(r"^assets/javascripts/lunr/(tinyseg|wordcut)\.js$"),
+    re.compile(r"^assets/javascripts/lunr/min/lunr\.(?!ru\.|multi\.|stemmer\.support\.)[a-z]+\.min\.js$"),
+]
+
+
+def export(dist: Path = DIST) -> dict[str, Path]:
+    """Build the offline site and write the zip and the single files; return their paths."""
+    site = dist / f"{NAME}-{VERSION}"
+    build_site(site, env={"OFFLINE": "true"})
+    for path in sorted(site.rglob("*")):
+        relative = path.relative_to(site).as_posix()
+        if path.is_file() and any(pattern.match(relative) for pattern in UNUSED):
+            path.unlink()
+    archive = dist / f"{NAME}-offline-{VERSION}.zip"
+    write_zip(site, archive, timestamp())
+    singles = write_single_files(site, dist, VERSION)
+    return {"site": site, "zip": archive, **singles}
+
+
+def write_zip(folder: Path, archive: Path, when: tuple) -> None:
+    """Zip `folder` (as its own top folder) with sorted entries, one fixed timestamp and
+    fixed permissions: the same files give the same bytes."""
+    temporary = archive.with_suffix(".zip.tmp")
+    with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zipped:
+        for path in sorted(folder.rglob("*"), key=lambda p: p.relative_to(folder).as_posix()):
+            if path.is_file():
+                info = zipfile.ZipInfo(f"{folder.name}/{path.relative_to(folder).as_posix()}", when)
+                info.external_attr = 0o100644 << 16
+                info.compress_type = zipfile.ZIP_DEFLATED
+                zipped.writestr(info, path.read_bytes(), compresslevel=9)
+    temporary.replace(archive)
+
+
+def timestamp() -> tuple:
+    """SOURCE_DATE_EPOCH, else the last commit's time, else 1980-01-01 (zip's earliest)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        try:
+            epoch = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, text=True,
+                                   capture_output=True, check=True).stdout.strip()
+        except (OSError, subprocess.CalledProcessError):
+            epoch = ""
+    moment = time.gmtime(int(epoch)) if epoch else time.gmtime(315532800)
+    return tuple(max(value, floor) for value, floor in zip(moment[:6], (1980, 1, 1, 0, 0, 0)))
+
+
+def main() -> int:
+    outputs = export()
+    for name, path in outputs.items():
+        size = sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.is_dir() else path.stat().st_size
+        print(f"{name:10} {path.relative_to(ROOT)}  {size / 1024:.0f} KB")
+    shutil.rmtree(outputs["site"])  # the zip holds it; keep dist/ to what is handed out
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

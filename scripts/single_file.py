@@ -1,0 +1,97 @@
+"""One self-contained HTML file per language (dist/article-ru.html, dist/article-en.html):
+the article with its references and notes, then the key data tables, with the CSS inlined
+and no script. It opens with zero requests, keeps the web edition's ids for the article
+(`#p12` is the same paragraph), and prints cleanly on A4 with the citation line and URLs.
+
+Links to other pages of the edition become absolute links to the web edition; the data
+sections' own ids get a prefix (data-astana-round-7) so that they cannot collide with the
+article's."""
+
+import posixpath
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+TEMPLATES_DIR = Path(__file__).parent / "edition" / "templates"
+TEMPLATES = Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=True,
+                        undefined=StrictUndefined, keep_trailing_newline=True)
+# A CSS string literal ("…"), for the citation in the page footer of the printout.
+TEMPLATES.filters["css_string"] = lambda text: Markup(
+    '"' + str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("<", "\\3c ") + '"'
+)
+LANGUAGES = {"ru": "", "en": "en/"}
+DATA_SECTIONS = [("missions/index.html", "data-missions"), ("astana/index.html", "data-astana"),
+                 ("funding/index.html", "data-funding")]
+TEXT = {
+    "ru": {"edition": "веб-издание статьи", "version": "версия", "data": "Данные издания",
+           "offline": "Автономная копия: страница не загружает ничего из сети."},
+    "en": {"edition": "web edition of the article (in Russian)", "version": "version",
+           "data": "The edition's data", "offline": "Offline copy: this page loads nothing from the network."},
+}
+
+
+def write_single_files(site: Path, dist: Path, version: str) -> dict[str, Path]:
+    written = {}
+    for locale, folder in LANGUAGES.items():
+        target = dist / f"article-{locale}.html"
+        target.write_text(render_single_file(site, locale, folder, version), encoding="utf-8")
+        written[f"single_{locale}"] = target
+    return written
+
+
+def render_single_file(site: Path, locale: str, folder: str, version: str) -> str:
+    page_path = f"{folder}article.html"
+    page = _parse(site / page_path)
+    canonical = page.select_one('link[rel="canonical"]')["href"]
+    web_root = canonical[: -len(page_path)]
+    article = page.select_one("article.md-content__inner")
+    _make_standalone(article, page_path, page_path, web_root)
+    sections = []
+    for path, prefix in DATA_SECTIONS:
+        content = _parse(site / folder / path).select_one("article.md-content__inner")
+        _make_standalone(content, f"{folder}{path}", page_path, web_root, prefix)
+        sections.append({"id": prefix, "html": Markup(content.decode_contents())})
+    title = page.select_one("h1").get_text(" ", strip=True).removesuffix("¶").strip()
+    return TEMPLATES.get_template("single.html").render(
+        lang=locale,
+        title=title,
+        canonical=canonical,
+        citation=f"{title}: {TEXT[locale]['edition']}, {TEXT[locale]['version']} {version}. URL: {canonical}",
+        text=TEXT[locale],
+        css=Markup((TEMPLATES_DIR / "single.css").read_text(encoding="utf-8")),
+        article=Markup(article.decode_contents()),
+        sections=sections,
+    )
+
+
+def _make_standalone(content, own_path: str, document_path: str, web_root: str, prefix: str = "") -> None:
+    """Drop what needs script; make links work inside one file or point to the web edition."""
+    for element in content.select("script, button, .edition-notice"):
+        element.decompose()
+    if prefix:
+        for element in content.select("[id]"):
+            element["id"] = f"{prefix}-{element['id']}"
+        for element in content.select("[aria-labelledby]"):
+            element["aria-labelledby"] = " ".join(f"{prefix}-{i}" for i in element["aria-labelledby"].split())
+    for element in content.select("[href]"):
+        element["href"] = _rewrite(element["href"], own_path, document_path, web_root, prefix)
+
+
+def _rewrite(href: str, own_path: str, document_path: str, web_root: str, prefix: str) -> str:
+    parts = urlsplit(href)
+    if parts.scheme or href.startswith("//"):
+        return href
+    if not parts.path:  # #fragment in the same page
+        return f"#{prefix}-{parts.fragment}" if prefix else href
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(own_path), parts.path))
+    fragment = f"#{parts.fragment}" if parts.fragment else ""
+    if target == document_path and fragment:
+        return fragment  # the article itself: stay in this file
+    return f"{web_root}{target}{fragment}"
+
+
+def _parse(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")

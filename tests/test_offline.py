@@ -1,0 +1,144 @@
+"""The offline edition: the zipped site from file:// with the network off, and the
+single-file HTML per language, in a real headless Chromium."""
+
+import shutil
+import zipfile
+
+import pytest
+
+from scripts.export_offline import export
+from text import authors_text, first_difference, normalise, source_words
+
+
+@pytest.fixture(scope="session")
+def offline(tmp_path_factory):
+    """One export; the zip unpacked into a folder of its own, as a reader would."""
+    dist = tmp_path_factory.mktemp("dist")
+    outputs = export(dist)
+    unpacked = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(outputs["zip"]) as archive:
+        archive.extractall(unpacked)
+    (folder,) = list(unpacked.iterdir())
+    return {**outputs, "unpacked": folder}
+
+
+@pytest.fixture
+def offline_page(browser):
+    """A page that may only load file:// URLs: anything else is blocked and recorded."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.console_errors, page.foreign_requests = [], []
+    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    page.on("pageerror", lambda error: page.console_errors.append(str(error)))
+
+    def guard(route):
+        if route.request.url.startswith(("file://", "data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            page.foreign_requests.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    yield page
+    context.close()
+
+
+def search(page, query: str) -> list[str]:
+    page.fill("input.md-search__input", query)
+    page.keyboard.press("End")  # Material searches on key events
+    page.wait_for_selector(".md-search-result__link")
+    return [link.get_attribute("href") for link in page.query_selector_all(".md-search-result__link")]
+
+
+def test_sizes_are_within_budget(offline):
+    assert offline["zip"].stat().st_size < 1024 * 1024
+    assert offline["single_ru"].stat().st_size < 250 * 1024
+    assert offline["single_en"].stat().st_size < 250 * 1024
+
+
+def test_nothing_a_reader_never_loads_is_shipped(offline):
+    with zipfile.ZipFile(offline["zip"]) as archive:
+        names = archive.namelist()
+    assert not [n for n in names if n.endswith(".map")]
+    lunr = sorted(n.rsplit("/", 1)[1] for n in names if "/lunr/" in n)
+    assert lunr == ["lunr.multi.min.js", "lunr.ru.min.js", "lunr.stemmer.support.min.js"]
+    text = b"".join(archive_bytes for archive_bytes in _html_and_css(offline["zip"]))
+    assert b"unpkg.com/iframe-worker" not in text and b"fonts.googleapis" not in text
+
+
+def _html_and_css(path):
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if name.endswith((".html", ".css")):
+                yield archive.read(name)
+
+
+def test_two_exports_are_byte_identical(offline, tmp_path):
+    again = export(tmp_path / "dist")
+    assert again["zip"].read_bytes() == offline["zip"].read_bytes()
+    assert again["single_ru"].read_bytes() == offline["single_ru"].read_bytes()
+
+
+def test_offline_site_navigation_search_and_language_switch(offline, offline_page):
+    root = offline["unpacked"]
+    page = offline_page
+    page.goto((root / "index.html").as_uri())
+    page.click('.md-nav--primary a[href="article.html"]')
+    page.wait_for_url("**/article.html")
+    assert page.is_visible("#p12")
+    page.goto((root / "index.html").as_uri())
+    page.click('article a[href="missions/index.html"]')
+    page.click('tr#iraq a[href="iraq.html"]')
+    page.wait_for_url("**/missions/iraq.html")
+    assert "290" in page.inner_text("article")
+    page.goto((root / "index.html").as_uri())
+    page.click('article a[href="astana/index.html"]')
+    page.wait_for_url("**/astana/index.html")
+    assert page.is_visible("figure.timeline svg")
+    page.click('tr#round-7 a[href="round-7.html"]')
+    page.wait_for_url("**/astana/round-7.html")
+    assert "30–31 октября 2017" in page.inner_text("article")
+
+    results = search(page, "Ливан")
+    assert results and all("/en/" not in href for href in results)
+    page.goto((root / "en" / "article.html").as_uri())
+    results = search(page, "Lebanon")
+    assert results and all("/en/" in href for href in results)
+
+    page.goto((root / "article.html").as_uri() + "#p12")
+    page.hover(".md-header .md-select")
+    page.click('.md-header a.md-select__link[hreflang="en"]')
+    page.wait_for_url((root / "en" / "article.html").as_uri() + "#p12")
+    assert page.is_visible(".edition-notice")  # the English page has no paragraph 12 yet
+    assert page.console_errors == [] and page.foreign_requests == []
+
+
+@pytest.mark.parametrize("locale", ["ru", "en"])
+def test_single_file_opens_alone_with_zero_requests(offline, offline_page, tmp_path, locale):
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    copy = shutil.copy(offline[f"single_{locale}"], alone / f"article-{locale}.html")
+    requests = []
+    offline_page.on("request", lambda request: requests.append(request.url))
+    offline_page.goto(f"file://{copy}#p2")
+    offline_page.wait_for_load_state("load")
+    assert requests == [f"file://{copy}#p2"] or requests == [f"file://{copy}"]
+    assert offline_page.is_visible("#p2")
+    assert offline_page.evaluate("document.scripts.length") == 0
+    assert offline_page.is_visible("#data-astana-round-7")
+    assert offline_page.console_errors == []
+
+
+def test_single_russian_file_is_the_authors_text_word_for_word(offline):
+    page = authors_text(offline["single_ru"].read_text(encoding="utf-8"))
+    difference = first_difference(source_words(), normalise(page))
+    assert not difference, difference
+
+
+def test_single_file_keeps_the_web_ids(offline, page_html):
+    from bs4 import BeautifulSoup
+
+    single = BeautifulSoup(offline["single_ru"].read_text(encoding="utf-8"), "lxml")
+    web_ids = [e["id"] for e in page_html("article.html").select("article.md-content__inner [id]")]
+    single_ids = [e["id"] for e in single.select("article.md-content__inner [id]")]
+    assert single_ids == web_ids
