@@ -29,6 +29,7 @@ DEFAULT_LOCALE = "ru"  # the language of the authors' text, built at the site ro
 IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
 TIMELINE_MARKER = "<!-- edition:timeline -->"  # inert in a page if this hook does not run
 DATA = {}  # the validated data of this build: load_data() in on_config
+NOT_FOUND = {}  # the default language's 404 page, kept while the other languages build
 
 
 # ---------------------------------------------------------------------------- configuration
@@ -93,6 +94,29 @@ def on_page_content(html_text, page, config, files):
 def on_page_context(context, page, config, nav):
     context["anchor_redirects"] = config.extra["contract"].anchor_redirects(site_path(page))
     return context
+
+
+# ---------------------------------------------------------------------------- the 404 page
+def on_template_context(context, template_name, config):
+    """Material's "not found" page has no counterpart page: its language menu offers the home
+    pages (mkdocs-static-i18n would leave the alternates of whichever page came last)."""
+    if template_name == "404.html":
+        languages = config.plugins["i18n"].config.languages
+        config.extra["alternate"] = [
+            {"name": lang.name, "link": lang.link, "lang": lang.locale} for lang in languages
+        ]
+    return context
+
+
+def on_post_template(output, template_name, config):
+    """The site has one 404.html, at its root, in the default language: every language's
+    build writes it there, so the later builds write the default language's copy back."""
+    if template_name != "404.html":
+        return output
+    if config.theme["language"] == DEFAULT_LOCALE:
+        NOT_FOUND["page"] = output
+        return output
+    return NOT_FOUND.get("page", output)
 
 
 # ---------------------------------------------------------------------------- whole site
