@@ -51,15 +51,32 @@ def test_language_switch_keeps_the_anchor(server, browser_page):
     assert not browser_page.console_errors and not browser_page.foreign_requests
 
 
-def test_switching_to_a_paragraph_the_english_page_lacks_says_so(server, browser_page):
+def test_switching_language_on_a_paragraph_lands_on_the_same_paragraph(server, browser_page):
     browser_page.goto(server + "article.html#p12")
     switch_language(browser_page, "en")
     browser_page.wait_for_url(server + "en/article.html#p12")
-    notice = browser_page.locator(".edition-notice")
-    assert "#p12" in notice.inner_text()
-    notice.locator('a[hreflang="ru"]').click()
-    browser_page.wait_for_url(server + "article.html#p12")
     assert in_view_below_header(browser_page, "#p12")
+    assert browser_page.inner_text("#p12 .para-num") == "12"
+    assert "allocated by the UN" in browser_page.inner_text("#p12")
+
+
+def test_an_anchor_the_page_lacks_is_explained(server, browser_page):
+    browser_page.goto(server + "en/article.html#p99")
+    notice = browser_page.locator(".edition-notice")
+    assert "#p99" in notice.inner_text()
+    notice.locator('a[hreflang="ru"]').click()
+    browser_page.wait_for_url(server + "article.html#p99")
+    assert "#p99" in browser_page.locator(".edition-notice").inner_text()
+
+
+def test_english_search_finds_the_translation(server, browser_page):
+    browser_page.goto(server + "en/article.html")
+    browser_page.fill("input.md-search__input", "Tasbulatov")
+    browser_page.keyboard.press("End")  # Material searches on key events
+    browser_page.wait_for_selector(".md-search-result__link")
+    links = [a.get_attribute("href") for a in browser_page.query_selector_all(".md-search-result__link")]
+    assert any(link.endswith("en/article.html") or "en/article.html#" in link for link in links)
+    assert all("/en/" in link for link in links)
 
 
 def test_language_switch_keeps_the_anchor_from_file_urls(site, browser_page):
