@@ -74,8 +74,9 @@ def _make_standalone(content, own_path: str, document_path: str, web_root: str, 
     if prefix:
         for element in content.select("[id]"):
             element["id"] = f"{prefix}-{element['id']}"
-        for element in content.select("[aria-labelledby]"):
-            element["aria-labelledby"] = " ".join(f"{prefix}-{i}" for i in element["aria-labelledby"].split())
+        for attribute in ("aria-labelledby", "aria-describedby"):
+            for element in content.select(f"[{attribute}]"):
+                element[attribute] = " ".join(f"{prefix}-{i}" for i in element[attribute].split())
     for element in content.select("[href]"):
         element["href"] = _rewrite(element["href"], own_path, document_path, web_root, prefix)
 

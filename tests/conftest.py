@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+import zipfile
+
 from scripts.build_site import build_site
+from scripts.export_offline import export
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM_FLAGS = [
@@ -102,3 +105,15 @@ def browser_page(browser, request):
     context.route("**/*", watch)
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def offline(tmp_path_factory):
+    """One export; the zip unpacked into a folder of its own, as a reader would."""
+    dist = tmp_path_factory.mktemp("dist")
+    outputs = export(dist)
+    unpacked = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(outputs["zip"]) as archive:
+        archive.extractall(unpacked)
+    (folder,) = list(unpacked.iterdir())
+    return {**outputs, "unpacked": folder}

@@ -10,18 +10,6 @@ from scripts.export_offline import export
 from text import authors_text, first_difference, normalise, source_words
 
 
-@pytest.fixture(scope="session")
-def offline(tmp_path_factory):
-    """One export; the zip unpacked into a folder of its own, as a reader would."""
-    dist = tmp_path_factory.mktemp("dist")
-    outputs = export(dist)
-    unpacked = tmp_path_factory.mktemp("unzipped")
-    with zipfile.ZipFile(outputs["zip"]) as archive:
-        archive.extractall(unpacked)
-    (folder,) = list(unpacked.iterdir())
-    return {**outputs, "unpacked": folder}
-
-
 @pytest.fixture
 def offline_page(browser):
     """A page that may only load file:// URLs: anything else is blocked and recorded."""
