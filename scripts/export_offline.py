@@ -8,17 +8,15 @@ Material's offline plugin, search inlined for file://); the export only removes 
 reader never loads, then zips it with fixed timestamps and file order, so that two exports
 of the same commit are byte-identical."""
 
-import os
 import re
 import shutil
-import subprocess
 import sys
 import time
 import tomllib
 import zipfile
 from pathlib import Path
 
-from scripts.build_site import ROOT, build_site
+from scripts.build_site import ROOT, build_site, source_date_epoch
 from scripts.single_file import write_single_files
 
 DIST = ROOT / "dist"
@@ -62,15 +60,8 @@ def write_zip(folder: Path, archive: Path, when: tuple) -> None:
 
 
 def timestamp() -> tuple:
-    """SOURCE_DATE_EPOCH, else the last commit's time, else 1980-01-01 (zip's earliest)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if not epoch:
-        try:
-            epoch = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, text=True,
-                                   capture_output=True, check=True).stdout.strip()
-        except (OSError, subprocess.CalledProcessError):
-            epoch = ""
-    moment = time.gmtime(int(epoch)) if epoch else time.gmtime(315532800)
+    """The zip entries' time: the build's date (SOURCE_DATE_EPOCH or the last commit)."""
+    moment = time.gmtime(int(source_date_epoch()))
     return tuple(max(value, floor) for value, floor in zip(moment[:6], (1980, 1, 1, 0, 0, 0)))
 
 
