@@ -13,7 +13,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve site offline test contract lock clean
+.PHONY: help serve site offline test bench contract lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -37,6 +37,10 @@ offline: $(BIN)/mkdocs ## Offline edition in dist/: the site as a zip for file:/
 test: $(BIN)/mkdocs ## Run the whole test suite (builds the site, drives Chromium)
 	@test -n "$(CHROMIUM)" && test -x "$(CHROMIUM)" || { echo "Chromium not found: install it (Debian: apt-get install -y chromium) or set CHROMIUM=/path/to/chromium"; exit 1; }
 	$(BIN)/python -m pytest
+
+bench: $(BIN)/mkdocs ## Measure build time, live edit, page weight, Lighthouse, export sizes (bench/results.json)
+	@test -x bench/node_modules/.bin/lighthouse || npm ci --prefix bench --no-audit --no-fund
+	$(BIN)/python -m scripts.bench
 
 contract: site ## Add new citable URLs and anchors of the built site to data/published_urls.yml
 	$(BIN)/python -m scripts.update_contract site

@@ -190,7 +190,10 @@ def format_date(date, locale: str) -> str:
 def format_range(start, end, locale: str) -> str:
     """Two PartialDates as one range: «23–24 января 2017», "30 July – 2 August 2018"."""
     if end is None:
-        return ui_string(locale, "from", date=format_date(start, locale))
+        since = format_date(start, locale)
+        if locale == "ru" and not start.day:  # «с марта 2024 года», not «с март 2024»
+            since = f"{STRINGS['ru']['months'][start.month - 1]} {start.year} года"
+        return ui_string(locale, "from", date=since)
     if start == end:
         return format_date(start, locale)
     if start.day and end.day and (start.year, start.month) == (end.year, end.month):
