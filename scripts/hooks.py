@@ -3,7 +3,9 @@
 mkdocs-static-i18n runs one build per language (ru into site/, en into site/en/), so every
 hook here runs once per language and must be idempotent."""
 
+import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from mkdocs.exceptions import PluginError
@@ -27,6 +29,7 @@ TEMPLATES = Environment(
 PARAGRAPHS = ParagraphNumbers()
 DEFAULT_LOCALE = "ru"  # the language of the authors' text, built at the site root
 IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
+HREFLANG = re.compile(r'<link rel="alternate" href="(?P<href>[^"]+)" hreflang="(?P<lang>[^"]+)">')
 TIMELINE_MARKER = "<!-- edition:timeline -->"  # inert in a page if this hook does not run
 DATA = {}  # the validated data of this build: load_data() in on_config
 NOT_FOUND = {}  # the default language's 404 page, kept while the other languages build
@@ -94,6 +97,22 @@ def on_page_content(html_text, page, config, files):
 def on_page_context(context, page, config, nav):
     context["anchor_redirects"] = config.extra["contract"].anchor_redirects(site_path(page))
     return context
+
+
+def on_post_page(output, page, config):
+    """hreflang alternates as absolute URLs (search engines ignore relative ones), and an
+    x-default pointing at the Russian page, the authoritative text."""
+    if not page.canonical_url:
+        return output
+
+    def absolute(match: re.Match) -> str:
+        href = urljoin(page.canonical_url, match["href"])
+        link = f'<link rel="alternate" href="{href}" hreflang="{match["lang"]}">'
+        if match["lang"] == DEFAULT_LOCALE:
+            link += f'\n    <link rel="alternate" href="{href}" hreflang="x-default">'
+        return link
+
+    return HREFLANG.sub(absolute, output)
 
 
 # ---------------------------------------------------------------------------- the 404 page

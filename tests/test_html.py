@@ -21,7 +21,9 @@ def test_hreflang_alternates_name_both_languages(page_html, path):
         link["hreflang"]: link["href"]
         for link in page_html(path).select('head link[rel="alternate"][hreflang]')
     }
-    assert set(alternates) == {"ru", "en"}
+    assert set(alternates) == {"ru", "en", "x-default"}
+    assert all(href.startswith(("http://", "https://")) for href in alternates.values())
+    assert alternates["x-default"] == alternates["ru"]
     twin = TWIN[path]
     own_lang, twin_lang = PAGES[path], PAGES[twin]
     assert alternates[own_lang].endswith(path.removeprefix("en/"))
