@@ -52,6 +52,10 @@
     button.setAttribute("data-clipboard-text", pageUrl() + fragment);
   });
 
+  // Material's search panel is a dialog without a name: give it one.
+  var search = document.querySelector('.md-search[role="dialog"]');
+  if (search) search.setAttribute("aria-label", lang === "en" ? "Search" : "Поиск");
+
   // Arriving at a #fragment this page lacks: follow a renamed anchor, or say so plainly.
   function checkFragment() {
     var id = decodeURIComponent(location.hash.slice(1));
