@@ -26,6 +26,7 @@ NAME, VERSION = PROJECT["name"], PROJECT["version"]
 UNUSED = [
     re.compile(r".*\.map$"),
     re.compile(r"^sitemap\.xml(\.gz)?$"),
+    re.compile(r"^404\.html$"),  # a server's "not found" page, with root-absolute links: never seen offline
     re.compile(r"^assets/javascripts/lunr/(tinyseg|wordcut)\.js$"),
     re.compile(r"^assets/javascripts/lunr/min/lunr\.(?!ru\.|multi\.|stemmer\.support\.)[a-z]+\.min\.js$"),
 ]
