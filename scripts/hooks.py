@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -15,23 +14,17 @@ from edition.contract import CONTRACT_FILE, load_contract, relative_url
 from edition.crosslinks import resolve_cross_links
 from edition.data import load_data
 from edition.headings import headings_without_id
-from edition.pages import article_links, render_timeline, write_data_pages
+from edition.pages import TEMPLATES, article_links, render_timeline, write_data_pages
 from edition.paragraphs import ParagraphNumbers, sequence_errors
 from edition.search_index import split_search_index
 from edition.yaml_source import DataError
 
-TEMPLATES = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "edition" / "templates"),
-    autoescape=select_autoescape(default=True),
-    undefined=StrictUndefined,
-    keep_trailing_newline=True,
-)
 PARAGRAPHS = ParagraphNumbers()
 DEFAULT_LOCALE = "ru"  # the language of the authors' text, built at the site root
 IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
 HREFLANG = re.compile(r'<link rel="alternate" href="(?P<href>[^"]+)" hreflang="(?P<lang>[^"]+)">')
 TIMELINE_MARKER = "<!-- edition:timeline -->"  # inert in a page if this hook does not run
-DATA = {}  # the validated data of this build: load_data() in on_config
+DATA = {}  # the validated data of this build (load_data() in on_config), and what derives from it
 NOT_FOUND = {}  # the default language's 404 page, kept while the other languages build
 
 
@@ -50,10 +43,12 @@ def on_config(config):
         raise PluginError(f"{CONTRACT_FILE}: the contract of published URLs is missing") from None
     except (ValueError, OSError) as error:
         raise PluginError(str(error)) from None
-    try:
-        DATA["edition"] = load_data()
-    except DataError as error:
-        raise PluginError(str(error)) from None
+    if not config.plugins["i18n"].building:  # a new build (each `serve` rebuild too), not a
+        DATA.clear()  # language built inside mkdocs-static-i18n's loop, which reuses the data
+        try:
+            DATA["edition"] = load_data()
+        except DataError as error:
+            raise PluginError(str(error)) from None
     return config
 
 
@@ -74,7 +69,9 @@ def on_page_markdown(markdown, page, config, files):
         )
     locale = config.theme["language"]
     PARAGRAPHS.locale = locale
-    PARAGRAPHS.data_links = article_links(DATA["edition"], locale)
+    if ("links", locale) not in DATA:  # paragraph -> data records quoting it, once per language
+        DATA["links", locale] = article_links(DATA["edition"], locale)
+    PARAGRAPHS.data_links = DATA["links", locale]
     if TIMELINE_MARKER in markdown:
         prefix = "../" * page.file.src_uri.removeprefix(f"{locale}/").count("/")
         markdown = markdown.replace(TIMELINE_MARKER, render_timeline(DATA["edition"], locale, prefix))
