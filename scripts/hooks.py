@@ -14,6 +14,7 @@ from edition.contract import CONTRACT_FILE, load_contract, relative_url
 from edition.crosslinks import resolve_cross_links
 from edition.data import load_data
 from edition.headings import headings_without_id
+from edition.metadata import page_metadata
 from edition.pages import TEMPLATES, article_links, render_timeline, write_data_pages
 from edition.paragraphs import ParagraphNumbers, sequence_errors
 from edition.search_index import split_search_index
@@ -93,6 +94,13 @@ def on_page_content(html_text, page, config, files):
 
 def on_page_context(context, page, config, nav):
     context["anchor_redirects"] = config.extra["contract"].anchor_redirects(site_path(page))
+    locale = config.theme["language"]
+    folders = language_folders(config)
+    context["edition_meta"] = page_metadata(
+        DATA["edition"], page.file.dest_uri.removeprefix(folders[locale]), locale, folders,
+        config.site_url or "", f"{page.title} – {config.site_name}",
+        page.meta.get("description") or config.site_description,
+    )
     return context
 
 

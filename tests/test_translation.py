@@ -9,6 +9,7 @@ import yaml
 from text import ROOT
 
 GLOSSARY = yaml.safe_load((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))
+RECORD = yaml.safe_load((ROOT / "data" / "article.yml").read_text(encoding="utf-8"))
 CITABLE = "h1[id], h2[id], h3[id], .para[id], li[id^='ref-']"
 NUMBER = re.compile(r"\d+(?:[ ,\u00a0]\d{3})*")
 
@@ -72,12 +73,12 @@ def test_glossary_terms_are_used(russian, english, term):
     assert not missing, f"«{term['ru']}» is not rendered as “{term['en']}” in {missing}"
 
 
-def test_headings_and_keywords_come_from_the_glossary(page_html, english):
+def test_headings_and_keywords_come_from_the_glossary_and_the_record(page_html, english):
     page = page_html("en/article.html")
     for heading_id, text in GLOSSARY["headings"].items():
         heading = page.select_one(f"#{heading_id}")
         assert heading.get_text("").removesuffix("¶").strip() == text
-    assert english["p3"] == ", ".join(GLOSSARY["keywords"]) + "."
+    assert english["p3"] == ", ".join(RECORD["keywords"]["en"]) + "."
 
 
 def test_the_authors_english_abstract_is_kept_verbatim(russian, english):

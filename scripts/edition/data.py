@@ -10,7 +10,9 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .article import article_paragraphs
-from .models import FactsFile, FundingFile, MissionsFile, RoundsFile, Source, SourcesFile
+from .models import (
+    ArticleRecord, FactsFile, FundingFile, MissionsFile, RoundsFile, Source, SourcesFile,
+)
 from .yaml_source import DataError, YamlDocument, read_yaml
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -20,6 +22,7 @@ FILES = {
     "rounds": ("astana_rounds.yml", RoundsFile),
     "funding": ("funding_sources.yml", FundingFile),
     "facts": ("facts.yml", FactsFile),
+    "article": ("article.yml", ArticleRecord),
 }
 
 
@@ -30,6 +33,7 @@ class EditionData:
     rounds: RoundsFile
     funding: FundingFile
     facts: FactsFile
+    article: ArticleRecord
 
 
 def load_data(data_dir: Path = DATA_DIR, article: Path | None = None) -> EditionData:
@@ -46,7 +50,12 @@ def load_data(data_dir: Path = DATA_DIR, article: Path | None = None) -> Edition
     if unused:
         index = next(i for i, s in enumerate(models["sources"].sources) if s.id == unused[0])
         raise documents["sources"].error(("sources", index, "id"), f"'{unused[0]}' is never cited")
-    return EditionData(sources, models["missions"], models["rounds"], models["funding"], models["facts"])
+    keywords = models["article"].keywords
+    if len(keywords.ru) != len(keywords.en):
+        raise documents["article"].error(("keywords", "en"), f"{len(keywords.en)} keywords for "
+                                         f"{len(keywords.ru)} Russian ones: give one for each")
+    return EditionData(sources, models["missions"], models["rounds"], models["funding"],
+                       models["facts"], models["article"])
 
 
 # ---------------------------------------------------------------------------- shape

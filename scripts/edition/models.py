@@ -250,3 +250,26 @@ class Topic(Model):
 
 class FactsFile(Model):
     topics: Annotated[list[Topic], Field(min_length=1)]
+
+
+# ---------------------------------------------------------------------------- article.yml
+class Keywords(Model):
+    ru: Annotated[list[NonEmpty], Field(min_length=1)]
+    en: Annotated[list[NonEmpty], Field(min_length=1)]
+
+
+class EditionInfo(Model):
+    date: IsoDate
+
+
+class ArticleRecord(Model):
+    """The bibliographic record, once. Unknown facts stay empty: never an invented author."""
+
+    title: Text
+    title_en_is_translation: bool
+    language: Literal["ru"]
+    keywords: Keywords
+    authors: list[NonEmpty]
+    journal: NonEmpty | None
+    year: PositiveInt | None
+    edition: EditionInfo

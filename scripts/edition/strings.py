@@ -10,6 +10,7 @@ STRINGS = {
         "footnote_back": "Вернуться к сноске {n} в тексте",
         "footnote_ref": "Примечание редакции {n}",
         "data_link": "Данные: {label}",
+        "editors": "Редакция веб-издания",
         # data pages
         "missions": "Миротворческие миссии",
         "missions_lead": "Миссии, в которых участвовал Казахстан: что о каждой говорит статья и что — внешние источники.",
@@ -94,6 +95,7 @@ STRINGS = {
         "footnote_back": "Back to note {n} in the text",
         "footnote_ref": "Editorial note {n}",
         "data_link": "Data: {label}",
+        "editors": "The editors of the web edition",
         "missions": "Peacekeeping missions",
         "missions_lead": "The missions Kazakhstan took part in: what the article says about each, and what outside sources say.",
         "astana": "Astana process",

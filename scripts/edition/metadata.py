@@ -1,0 +1,110 @@
+"""Machine-readable metadata in each page's head, from data/article.yml and the data files:
+Google Scholar's Highwire tags and Dublin Core on the article pages, schema.org JSON-LD
+(ScholarlyArticle, its translation, Dataset, Event), Open Graph. Only what is known is said:
+there is no author and no journal, because neither is identified."""
+
+from .strings import STRINGS
+
+OG_LOCALE = {"ru": "ru_RU", "en": "en_US"}
+DATA_INDEXES = {  # data page -> its download stem
+    "missions/index.html": "missions",
+    "astana/index.html": "astana_rounds",
+    "funding/index.html": "funding_sources",
+    "facts/index.html": "facts",
+}
+
+
+def page_metadata(data, path: str, locale: str, folders: dict[str, str], site_url: str,
+                  title: str, description: str) -> dict:
+    """Head metadata of the page at `path` (in its language folder, e.g. 'article.html')."""
+    def url(locale_of: str, page_path: str) -> str:
+        return f"{site_url}{folders[locale_of]}{page_path}"
+
+    own = url(locale, path)
+    record = data.article
+    if path == "article.html":
+        title = record.title[locale]
+    other = next(code for code in folders if code != locale)
+    meta, og = [], [
+        ("og:title", title), ("og:description", description), ("og:url", own),
+        ("og:locale", OG_LOCALE[locale]), ("og:locale:alternate", OG_LOCALE[other]),
+        ("og:type", "article" if path == "article.html" else "website"),
+    ]
+    jsonld = None
+    if path == "article.html":
+        keywords = getattr(record.keywords, locale)
+        meta += [
+            ("citation_title", record.title[locale]),
+            ("citation_language", locale),
+            ("citation_online_date", record.edition.date.first_day.strftime("%Y/%m/%d")),
+            ("citation_keywords", "; ".join(keywords)),
+            ("citation_abstract_html_url", f"{own}#abstract"),
+            ("citation_fulltext_html_url", own),
+            ("DC.title", record.title[locale]),
+            ("DC.language", locale),
+            ("DC.description", description),
+            ("DC.type", "Text"),
+        ]
+        jsonld = {
+            "@context": "https://schema.org",
+            "@type": "ScholarlyArticle",
+            "@id": own,
+            "url": own,
+            "headline": record.title[locale],
+            "name": record.title[locale],
+            "inLanguage": locale,
+            "keywords": keywords,
+            "description": description,
+            "isAccessibleForFree": True,
+        }
+        twin = {"@type": "ScholarlyArticle", "@id": url(other, path), "inLanguage": other}
+        if locale == record.language:
+            jsonld["workTranslation"] = twin
+        else:
+            jsonld["translationOfWork"] = twin
+            jsonld["translator"] = {"@type": "Organization", "name": STRINGS[locale]["editors"]}
+    elif path in DATA_INDEXES:
+        stem = DATA_INDEXES[path]
+        folder = path.rsplit("/", 1)[0]
+        jsonld = {
+            "@context": "https://schema.org",
+            "@type": "Dataset",
+            "@id": own,
+            "url": own,
+            "name": title,
+            "description": description,
+            "inLanguage": locale,
+            "isBasedOn": url("ru", "article.html"),
+            "distribution": [
+                {"@type": "DataDownload", "encodingFormat": mime, "contentUrl": url(locale, f"{folder}/{stem}.{ext}")}
+                for ext, mime in (("csv", "text/csv"), ("json", "application/json"))
+            ],
+        }
+    elif path.startswith("astana/round-"):
+        round_ = data.rounds.rounds[int(path.removeprefix("astana/round-").removesuffix(".html")) - 1]
+        jsonld = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "@id": own,
+            "url": own,
+            "name": title,
+            "startDate": str(round_.start),
+            "endDate": str(round_.end),
+            "location": {"@type": "Place", "name": data.rounds.cities[round_.city][locale]},
+            "inLanguage": locale,
+        }
+    elif path.startswith("missions/"):
+        mission = next(m for m in data.missions.missions if f"missions/{m.id}.html" == path)
+        jsonld = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "@id": own,
+            "url": own,
+            "name": mission.name[locale],
+            "description": mission.summary[locale],
+            "startDate": str(mission.start.date),
+            **({"endDate": str(mission.end.date)} if mission.end else {}),
+            "location": {"@type": "Place", "name": mission.short[locale]},
+            "inLanguage": locale,
+        }
+    return {"meta": meta, "og": og, "jsonld": jsonld}
