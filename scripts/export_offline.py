@@ -8,8 +8,10 @@ Material's offline plugin, search inlined for file://); the export only removes 
 reader never loads, then zips it with fixed timestamps and file order, so that two exports
 of the same commit are byte-identical."""
 
+import os
 import re
 import shutil
+import subprocess
 import sys
 import time
 import tomllib
@@ -43,7 +45,26 @@ def export(dist: Path = DIST) -> dict[str, Path]:
     archive = dist / f"{NAME}-offline-{VERSION}.zip"
     write_zip(site, archive, timestamp())
     singles = write_single_files(site, dist, VERSION)
-    return {"site": site, "zip": archive, **singles}
+    pdfs = {f"pdf_{name.removeprefix('single_')}": print_to_pdf(path) for name, path in singles.items()}
+    return {"site": site, "zip": archive, **singles, **{k: v for k, v in pdfs.items() if v}}
+
+
+def print_to_pdf(single_file: Path) -> Path | None:
+    """An A4 PDF of a single file, printed by headless Chromium with the file's own print
+    stylesheet (citation line in every page's footer, internal links kept). None, with a line
+    saying why, when there is no Chromium."""
+    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not chromium:
+        print(f"PDF of {single_file.name} skipped: Chromium not found (apt-get install -y chromium)")
+        return None
+    target = single_file.with_suffix(".pdf")
+    subprocess.run(
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--no-pdf-header-footer",
+         f"--print-to-pdf={target}", single_file.resolve().as_uri()],
+        check=True, capture_output=True, timeout=120,
+    )
+    return target
 
 
 def write_zip(folder: Path, archive: Path, when: tuple) -> None:

@@ -130,3 +130,26 @@ def test_single_file_keeps_the_web_ids(offline, page_html):
     web_ids = [e["id"] for e in page_html("article.html").select("article.md-content__inner [id]")]
     single_ids = [e["id"] for e in single.select("article.md-content__inner [id]")]
     assert single_ids == web_ids
+
+
+@pytest.mark.parametrize("locale,phrase", [("ru", "посредсвом"), ("en", "Tasbulatov")])
+def test_pdf_has_text_pages_links_and_the_citation_on_every_page(offline, locale, phrase):
+    from pypdf import PdfReader
+
+    reader = PdfReader(offline[f"pdf_{locale}"])
+    assert 8 <= len(reader.pages) <= 40
+    texts = [page.extract_text() for page in reader.pages]
+    url = "https://edition.invalid/" + ("article.html" if locale == "ru" else "en/article.html")
+    assert all(url in " ".join(text.split()) for text in texts), "a page without the citation line"
+    assert phrase in " ".join(" ".join(texts).split())
+    internal = external = 0
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            link = annotation.get_object()
+            action = link.get("/A")
+            if action is not None and action.get("/URI"):
+                external += 1
+            elif link.get("/Dest") is not None or (action is not None and action.get("/D") is not None):
+                internal += 1
+    assert internal >= 50, "paragraph numbers, notes and references should stay clickable"
+    assert external >= 50, "the sources' addresses should stay clickable"
