@@ -93,7 +93,8 @@ def on_page_content(html_text, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    context["anchor_redirects"] = config.extra["contract"].anchor_redirects(site_path(page))
+    # dest_uri is the path from the site root: mkdocs-static-i18n keeps the language folder in it
+    context["anchor_redirects"] = config.extra["contract"].anchor_redirects(page.file.dest_uri)
     locale = config.theme["language"]
     folders = language_folders(config)
     context["edition_meta"] = page_metadata(
@@ -162,12 +163,6 @@ def language_folders(config) -> dict[str, str]:
     """locale -> folder of its pages in site/ ('' for the default language)."""
     languages = config.plugins["i18n"].config.languages
     return {lang.locale: lang.link.strip("/") + "/" if lang.link != "/" else "" for lang in languages}
-
-
-def site_path(page) -> str:
-    """The page's path from the site root; mkdocs-static-i18n keeps the language folder in
-    dest_uri ('en/article.html') and builds every language into the same site_dir."""
-    return page.file.dest_uri
 
 
 def redirect_page(url: str) -> str:

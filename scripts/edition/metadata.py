@@ -45,18 +45,10 @@ def page_metadata(data, path: str, locale: str, folders: dict[str, str], site_ur
             ("DC.description", description),
             ("DC.type", "Text"),
         ]
-        jsonld = {
-            "@context": "https://schema.org",
-            "@type": "ScholarlyArticle",
-            "@id": own,
-            "url": own,
-            "headline": record.title[locale],
-            "name": record.title[locale],
-            "inLanguage": locale,
-            "keywords": keywords,
-            "description": description,
-            "isAccessibleForFree": True,
-        }
+        jsonld = schema_thing(
+            "ScholarlyArticle", own, locale, headline=record.title[locale], name=record.title[locale],
+            keywords=keywords, description=description, isAccessibleForFree=True,
+        )
         twin = {"@type": "ScholarlyArticle", "@id": url(other, path), "inLanguage": other}
         if locale == record.language:
             jsonld["workTranslation"] = twin
@@ -66,45 +58,34 @@ def page_metadata(data, path: str, locale: str, folders: dict[str, str], site_ur
     elif path in DATA_INDEXES:
         stem = DATA_INDEXES[path]
         folder = path.rsplit("/", 1)[0]
-        jsonld = {
-            "@context": "https://schema.org",
-            "@type": "Dataset",
-            "@id": own,
-            "url": own,
-            "name": title,
-            "description": description,
-            "inLanguage": locale,
-            "isBasedOn": url("ru", "article.html"),
-            "distribution": [
+        jsonld = schema_thing(
+            "Dataset", own, locale, name=title, description=description,
+            isBasedOn=url("ru", "article.html"),
+            distribution=[
                 {"@type": "DataDownload", "encodingFormat": mime, "contentUrl": url(locale, f"{folder}/{stem}.{ext}")}
                 for ext, mime in (("csv", "text/csv"), ("json", "application/json"))
             ],
-        }
+        )
     elif path.startswith("astana/round-"):
         round_ = data.rounds.rounds[int(path.removeprefix("astana/round-").removesuffix(".html")) - 1]
-        jsonld = {
-            "@context": "https://schema.org",
-            "@type": "Event",
-            "@id": own,
-            "url": own,
-            "name": title,
-            "startDate": str(round_.start),
-            "endDate": str(round_.end),
-            "location": {"@type": "Place", "name": data.rounds.cities[round_.city][locale]},
-            "inLanguage": locale,
-        }
+        jsonld = schema_event(own, locale, title, round_.start, round_.end,
+                              data.rounds.cities[round_.city][locale])
     elif path.startswith("missions/"):
         mission = next(m for m in data.missions.missions if f"missions/{m.id}.html" == path)
-        jsonld = {
-            "@context": "https://schema.org",
-            "@type": "Event",
-            "@id": own,
-            "url": own,
-            "name": mission.name[locale],
-            "description": mission.summary[locale],
-            "startDate": str(mission.start.date),
-            **({"endDate": str(mission.end.date)} if mission.end else {}),
-            "location": {"@type": "Place", "name": mission.short[locale]},
-            "inLanguage": locale,
-        }
+        jsonld = schema_event(own, locale, mission.name[locale], mission.start.date,
+                              mission.end.date if mission.end else None, mission.short[locale],
+                              description=mission.summary[locale])
     return {"meta": meta, "og": og, "jsonld": jsonld}
+
+
+def schema_thing(kind: str, url: str, locale: str, **properties) -> dict:
+    """A schema.org JSON-LD object for the page at `url`."""
+    return {"@context": "https://schema.org", "@type": kind, "@id": url, "url": url,
+            "inLanguage": locale, **properties}
+
+
+def schema_event(url: str, locale: str, name: str, start, end, place: str, **properties) -> dict:
+    """A schema.org Event: a mission or an Astana round (no end: still under way)."""
+    dates = {"startDate": str(start), **({"endDate": str(end)} if end else {})}
+    return schema_thing("Event", url, locale, name=name, **dates,
+                        location={"@type": "Place", "name": place}, **properties)
