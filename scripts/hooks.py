@@ -3,6 +3,7 @@
 mkdocs-static-i18n runs one build per language (ru into site/, en into site/en/), so every
 hook here runs once per language and must be idempotent."""
 
+import posixpath
 import re
 from pathlib import Path
 from urllib.parse import urljoin
@@ -10,9 +11,12 @@ from urllib.parse import urljoin
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from edition.citation import templates as citation_templates
+from edition.cite_blocks import MarkerError, render_cite_markers
 from edition.contract import CONTRACT_FILE, load_contract, relative_url
 from edition.crosslinks import resolve_cross_links
 from edition.data import load_data
+from edition.fragments import page_fragments
 from edition.headings import headings_without_id
 from edition.metadata import page_metadata
 from edition.pages import TEMPLATES, article_links, render_timeline, write_data_pages
@@ -25,6 +29,7 @@ DEFAULT_LOCALE = "ru"  # the language of the authors' text, built at the site ro
 IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
 HREFLANG = re.compile(r'<link rel="alternate" href="(?P<href>[^"]+)" hreflang="(?P<lang>[^"]+)">')
 TIMELINE_MARKER = "<!-- edition:timeline -->"  # inert in a page if this hook does not run
+CITE_MARKER = "<!-- edition:cite"  # scripts/edition/cite_blocks.py
 DATA = {}  # the validated data of this build (load_data() in on_config), and what derives from it
 NOT_FOUND = {}  # the default language's 404 page, kept while the other languages build
 
@@ -48,7 +53,9 @@ def on_config(config):
         DATA.clear()  # language built inside mkdocs-static-i18n's loop, which reuses the data
         try:
             DATA["edition"] = load_data()
-        except DataError as error:
+            DATA["citations"] = {locale: citation_templates(DATA["edition"].article, locale)
+                                 for locale in language_folders(config)}
+        except (DataError, ValueError) as error:
             raise PluginError(str(error)) from None
     return config
 
@@ -76,6 +83,15 @@ def on_page_markdown(markdown, page, config, files):
     if TIMELINE_MARKER in markdown:
         prefix = "../" * page.file.src_uri.removeprefix(f"{locale}/").count("/")
         markdown = markdown.replace(TIMELINE_MARKER, render_timeline(DATA["edition"], locale, prefix))
+    if CITE_MARKER in markdown:
+        cite = citable(page, config)
+        try:
+            if cite is None:
+                raise MarkerError("citations are written only into article.md and cite.md")
+            markdown = render_cite_markers(markdown, locale, DATA["citations"][locale],
+                                           cite["urls"], cite["fragments"])
+        except MarkerError as error:
+            raise PluginError(f"{page.file.src_path}: {error}") from None
     return markdown
 
 
@@ -102,6 +118,11 @@ def on_page_context(context, page, config, nav):
         config.site_url or "", f"{page.title} – {config.site_name}",
         page.meta.get("description") or config.site_description,
     )
+    cite = citable(page, config)
+    if cite:  # what assets/cite.js may cite on this page, and its citation templates
+        context["edition_cite"] = {"urls": cite["urls"], "fragments": cite["fragments"]}
+        context["edition_cite_script"] = posixpath.relpath(
+            f"{folders[locale]}assets/citations-{locale}.js", posixpath.dirname(page.file.dest_uri) or ".")
     return context
 
 
@@ -159,6 +180,20 @@ def on_post_build(config):
 
 
 # ---------------------------------------------------------------------------- helpers
+def citable(page, config) -> dict | None:
+    """What the page at hand lets a reader cite (scripts/edition/fragments.py), with the
+    absolute URLs of the cited page in both languages."""
+    folders = language_folders(config)
+    path = page.file.dest_uri.removeprefix(folders[config.theme["language"]])
+    if ("fragments", path) not in DATA:
+        DATA["fragments", path] = page_fragments(DATA["edition"], Path(config.docs_dir), path)
+    found = DATA["fragments", path]
+    if found is None:
+        return None
+    return {**found, "urls": {locale: f"{config.site_url or ''}{folder}{found['cited']}"
+                              for locale, folder in folders.items()}}
+
+
 def language_folders(config) -> dict[str, str]:
     """locale -> folder of its pages in site/ ('' for the default language)."""
     languages = config.plugins["i18n"].config.languages

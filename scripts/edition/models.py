@@ -260,6 +260,7 @@ class Keywords(Model):
 
 class EditionInfo(Model):
     date: IsoDate
+    version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$")]
 
 
 class ArticleRecord(Model):

@@ -2,7 +2,9 @@
 
 The generated folders (GENERATED) belong to this module: it writes every file in them and
 removes what it did not write. A file is written only when its content changed, so that
-`mkdocs serve` does not rebuild in a loop. They are git-ignored: data/ is the only copy."""
+`mkdocs serve` does not rebuild in a loop. They are git-ignored: data/ is the only copy.
+So is one more file per language, assets/citations-<lang>.js (the citation templates of
+data/article.yml for assets/cite.js)."""
 
 import csv
 import io
@@ -13,6 +15,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .citation import citations_script, templates
+from .paragraphs import QUOTE_ICON
 from .strings import STRINGS, format_date, format_range
 from .timeline import timeline_context
 
@@ -67,6 +71,8 @@ def render_data_pages(data, locale: str) -> dict[str, str | bytes]:
     for folder, stem, rows in download_tables(data, locale):
         outputs[f"{folder}/{stem}.csv"] = to_csv(rows)
         outputs[f"{folder}/{stem}.json"] = to_json(rows, locale, stem)
+    icon = QUOTE_ICON.read_text(encoding="utf-8").replace("<svg ", '<svg aria-hidden="true" ', 1)
+    outputs[f"assets/citations-{locale}.js"] = citations_script(templates(data.article, locale), locale, icon)
     return outputs
 
 

@@ -26,6 +26,7 @@ EDITORIAL = "editorial"
 ICONS = Path(material.__file__).parent / "templates" / ".icons"
 LINK_ICON = ICONS / "octicons" / "link-16.svg"
 DATA_ICON = ICONS / "material" / "table-eye.svg"
+QUOTE_ICON = ICONS / "material" / "format-quote-close.svg"  # "cite this" (assets/cite.js)
 
 
 class ParagraphNumbers(Extension):

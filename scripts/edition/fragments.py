@@ -1,0 +1,73 @@
+"""What a page lets a reader cite: the whole edition, or a fragment of it (a paragraph of the
+article, a section, an Astana round, a mission), with the fragment's URL in both languages.
+
+The result goes into the page as JSON (overrides/main.html); assets/cite.js adds the "cite
+this" buttons for it and fills the citation templates of scripts/edition/citation.py."""
+
+import re
+from pathlib import Path
+
+from .citation import TRANSLITERATION
+from .headings import HEADING, EXPLICIT_ID
+from .strings import STRINGS
+
+LOCALES = ("ru", "en")
+PARAGRAPH_ID = re.compile(r"\{:\s*#p(?P<n>\d+)\b")
+QUOTES = "«»\"“”„"
+
+
+def page_fragments(data, docs_dir: Path, path: str) -> dict | None:
+    """{"cited": page cited for the whole work, "fragments": {id: fragment}} for the page at
+    `path` (from the language root, e.g. 'article.html'); None if nothing on it is citable.
+
+    A fragment is {"n": 12} (a paragraph) or {"t": {ru, en, latn}} (a section, by its title
+    in Russian, English, and Russian romanised for APA); "page": true cites the page itself,
+    with no #fragment in its URL (a round or mission page, cited by its heading)."""
+    if path in ("article.html", "cite.html"):  # the cite page's examples cite the article's
+        return {"cited": "article.html", "fragments": _article_fragments(docs_dir)}
+    if path == "astana/index.html":
+        return {"cited": path, "fragments": {
+            f"round-{r.n}": _titled(*(STRINGS[lang]["round_title"].format(n=r.n) for lang in LOCALES))
+            for r in data.rounds.rounds}}
+    if match := re.fullmatch(r"astana/round-(\d+)\.html", path):
+        n = int(match[1])
+        return {"cited": path, "fragments": {"title": {
+            **_titled(*(STRINGS[lang]["round_title"].format(n=n) for lang in LOCALES)), "page": True}}}
+    for mission in data.missions.missions:
+        if path == f"missions/{mission.id}.html":
+            return {"cited": path, "fragments": {"title": {
+                **_titled(mission.name["ru"], mission.name["en"]), "page": True}}}
+    return None
+
+
+def _article_fragments(docs_dir: Path) -> dict:
+    """Paragraphs p1…pN and every section heading of the article, in reading order."""
+    titles = {lang: _headings((docs_dir / lang / "article.md").read_text(encoding="utf-8"))
+              for lang in LOCALES}
+    source = (docs_dir / "ru" / "article.md").read_text(encoding="utf-8")
+    fragments = {}
+    for line in source.splitlines():
+        if match := PARAGRAPH_ID.search(line):
+            fragments[f"p{match['n']}"] = {"n": int(match["n"])}
+        elif (heading := HEADING.match(line)) and heading["attrs"]:
+            anchor = EXPLICIT_ID.search(heading["attrs"])
+            if anchor and anchor["id"] != "title" and len(heading[1]) > 1:
+                fragments[anchor["id"]] = _titled(titles["ru"][anchor["id"]], titles["en"][anchor["id"]])
+    return fragments
+
+
+def _headings(source: str) -> dict[str, str]:
+    found = {}
+    for line in source.splitlines():
+        if (heading := HEADING.match(line)) and heading["attrs"]:
+            if anchor := EXPLICIT_ID.search(heading["attrs"]):
+                found[anchor["id"]] = heading["text"]
+    return found
+
+
+def _titled(ru: str, en: str) -> dict:
+    """A section named by its title. A title in quotation marks («Площадка мира») loses them:
+    the citation puts its own around it (§ «Площадка мира»)."""
+    ru, en = ru.strip(QUOTES), en.strip(QUOTES)
+    return {"t": {"ru": ru, "en": en, "latn": TRANSLITERATION.translate(ru)}}
+

@@ -1,0 +1,209 @@
+"""The citation formats, without a build: each format against a string checked by hand
+against its standard, BibTeX and RIS parsed back, CSL-JSON formatted again by the engine,
+and the templates proven equal to what the engine writes with the real values."""
+
+import json
+import tomllib
+from datetime import date
+
+import bibtexparser
+import pytest
+import rispy
+
+from project import ROOT
+from scripts.edition import citation
+from scripts.edition.citation import FORMATS, fill, templates
+from scripts.edition.data import load_data
+
+SITE = "https://edition.invalid/"
+ACCESSED = date(2026, 12, 1)  # not the edition's date (2026-11-26): the two cannot be confused
+URLS = {"ru": SITE + "article.html", "en": SITE + "en/article.html"}
+FORMAT = {fmt.id: fmt for fmt in FORMATS}
+INTRODUCTION = {"ru": "Введение", "en": "Introduction", "latn": "Vvedenie"}
+
+TITLE_RU = "Роль Республики Казахстан в урегулировании международных конфликтов"
+TITLE_LATN = "Rolʹ Respubliki Kazakhstan v uregulirovanii mezhdunarodnykh konfliktov"
+TITLE_EN = "The Role of the Republic of Kazakhstan in Settling International Conflicts"
+SENTENCE_EN = "The role of the Republic of Kazakhstan in settling international conflicts"
+
+# Checked by hand. ГОСТ Р 7.0.100-2018: title : other title information. – Edition (version).
+# – Date. – Location in the document. – Notes: URL (дата обращения: ДД.ММ.ГГГГ). – Content
+# type : access ("Текст : электронный"). No author: the description opens with the title.
+GOST_2018 = {
+    "work": f"{TITLE_RU} : веб-издание статьи. – Версия 0.1.0. – 2026. – URL: {SITE}article.html "
+            "(дата обращения: 01.12.2026). – Текст : электронный.",
+    "p12": f"{TITLE_RU} : веб-издание статьи. – Версия 0.1.0. – 2026. – Абз. 12. – URL: "
+           f"{SITE}article.html#p12 (дата обращения: 01.12.2026). – Текст : электронный.",
+    "introduction": f"{TITLE_RU} : веб-издание статьи. – Версия 0.1.0. – 2026. – § «Введение». – URL: "
+                    f"{SITE}article.html#introduction (дата обращения: 01.12.2026). – Текст : электронный.",
+}
+# ГОСТ Р 7.0.5-2008, a reference: "[Электронный ресурс]" after the title; ". " between areas.
+GOST_2008 = {
+    "work": f"{TITLE_RU} [Электронный ресурс] : веб-издание статьи. Версия 0.1.0. 2026. URL: "
+            f"{SITE}article.html (дата обращения: 01.12.2026).",
+    "p12": f"{TITLE_RU} [Электронный ресурс] : веб-издание статьи. Версия 0.1.0. 2026. Абз. 12. URL: "
+           f"{SITE}article.html#p12 (дата обращения: 01.12.2026).",
+}
+# APA 7: no author -> the title first (9.12); a non-Latin title romanised and translated in
+# brackets (9.38); no retrieval date for a fixed, dated version (9.16); paragraph and section
+# in the in-text citation (8.13), in title case there.
+APA = {
+    ("ru", "work"): f"{TITLE_LATN} [{SENTENCE_EN}]. (2026, November 26). {SITE}article.html",
+    ("en", "work"): f"{SENTENCE_EN} [Editors' translation from Russian]. (2026, November 26). "
+                    f"{SITE}en/article.html",
+    ("en", "p12"): f"{SENTENCE_EN} [Editors' translation from Russian]. (2026, November 26). "
+                   f"{SITE}en/article.html#p12\n({TITLE_EN}, 2026, para. 12)",
+    ("en", "introduction"): f"{SENTENCE_EN} [Editors' translation from Russian]. (2026, November 26). "
+                            f"{SITE}en/article.html#introduction\n({TITLE_EN}, 2026, Introduction section)",
+    ("ru", "p12"): f"{TITLE_LATN} [{SENTENCE_EN}]. (2026, November 26). {SITE}article.html#p12\n"
+                   f"({TITLE_LATN}, 2026, para. 12)",
+}
+# The English twin of the ГОСТ reference, as Russian journals print it under "References".
+IN_RUSS = {
+    "work": f"{TITLE_LATN} [{TITLE_EN}]. Web edition of the article, version 0.1.0, 2026. "
+            f"Available at: {SITE}article.html (accessed 01.12.2026). (In Russ.)",
+    "p12": f"{TITLE_LATN} [{TITLE_EN}]. Web edition of the article, version 0.1.0, 2026, para. 12. "
+           f"Available at: {SITE}article.html#p12 (accessed 01.12.2026). (In Russ.)",
+    "introduction": f"{TITLE_LATN} [{TITLE_EN}]. Web edition of the article, version 0.1.0, 2026, "
+                    f"section “Introduction”. Available at: {SITE}article.html#introduction "
+                    "(accessed 01.12.2026). (In Russ.)",
+}
+
+
+@pytest.fixture(scope="module")
+def record():
+    return load_data().article
+
+
+def cite(record, format_id: str, locale: str, fragment: str = "", accessed=ACCESSED) -> str:
+    """What a reader on the `locale` page copies: the template filled like assets/cite.js."""
+    fmt = FORMAT[format_id]
+    version = fmt.version or locale
+    kind = "work" if not fragment else "paragraph" if fragment.startswith("p") else "section"
+    title = INTRODUCTION[fmt.heading or version] if kind == "section" else None
+    url = URLS[version] + (f"#{fragment}" if fragment else "")
+    return fill(templates(record, locale)[format_id][kind], fmt.escape, url, accessed, locale,
+                n=int(fragment[1:]) if kind == "paragraph" else None, title=title,
+                fragment_id=fragment)
+
+
+@pytest.mark.parametrize("fragment", ["", "p12", "introduction"])
+@pytest.mark.parametrize("locale", ["ru", "en"])
+def test_gost_7_0_100_2018(record, locale, fragment):
+    assert cite(record, "gost-2018", locale, fragment) == GOST_2018[fragment or "work"]
+
+
+@pytest.mark.parametrize("fragment", ["", "p12"])
+def test_gost_7_0_5_2008(record, fragment):
+    assert cite(record, "gost-2008", "ru", fragment) == GOST_2008[fragment or "work"]
+
+
+@pytest.mark.parametrize("locale, fragment", list(APA))
+def test_apa_7(record, locale, fragment):
+    assert cite(record, "apa", locale, "" if fragment == "work" else fragment) == APA[locale, fragment]
+
+
+@pytest.mark.parametrize("fragment", ["", "p12", "introduction"])
+def test_english_twin_in_russ(record, fragment):
+    assert cite(record, "in-russ", "en", fragment) == IN_RUSS[fragment or "work"]
+
+
+def test_no_author_and_no_journal_are_invented(record):
+    """The record has none, and no format makes one up: each opens with the title."""
+    assert record.authors == [] and record.journal is None
+    for locale in ("ru", "en"):
+        for fmt in FORMATS:
+            text = cite(record, fmt.id, locale, "p12")
+            for field in ("author =", "journaltitle", "AU  -", "A1  -", "JO  -", '"author"', '"container-title"'):
+                assert field not in text, (fmt.id, field)
+            if fmt.style:
+                assert text.startswith((TITLE_RU, TITLE_LATN, SENTENCE_EN)), fmt.id
+
+
+def test_bibtex_parses_back(record):
+    text = cite(record, "bibtex", "ru", "p12")
+    library = bibtexparser.parse_string(text)
+    assert not library.failed_blocks
+    (entry,) = library.entries
+    fields = {field.key: field.value for field in entry.fields}
+    assert entry.entry_type == "online" and entry.key == "kazakhstan-conflicts-edition-ru-p12"
+    assert fields["title"] == TITLE_RU
+    assert fields["url"] == SITE + "article.html#p12"
+    assert fields["urldate"] == "2026-12-01" and fields["date"] == "2026-11-26"
+    assert fields["addendum"] == "абз. 12" and fields["langid"] == "russian"
+    assert fields["version"] == "0.1.0"
+    assert "author" not in fields and "journaltitle" not in fields
+
+    english = bibtexparser.parse_string(cite(record, "bibtex", "en", "introduction"))
+    (entry,) = english.entries
+    fields = {field.key: field.value for field in entry.fields}
+    assert entry.key == "kazakhstan-conflicts-edition-en-introduction"
+    assert fields["title"] == TITLE_EN and fields["origtitle"] == TITLE_RU
+    assert fields["addendum"] == "section “Introduction”"
+    assert fields["url"] == SITE + "en/article.html#introduction"
+
+
+def test_bibtex_escapes_a_section_title(record):
+    template = templates(record, "ru")["bibtex"]["section"]
+    text = fill(template, "bibtex", URLS["ru"] + "#x", ACCESSED, "ru", title="R&D 50% {draft}", fragment_id="x")
+    (entry,) = bibtexparser.parse_string(text).entries
+    assert entry.fields_dict["addendum"].value == r"§ «R\&D 50\% \{draft\}»"
+
+
+def test_ris_parses_back(record):
+    (entry,) = rispy.loads(cite(record, "ris", "ru", "p12"))
+    assert entry["type_of_reference"] == "ELEC"
+    assert entry["title"] == TITLE_RU
+    assert entry["urls"] == [SITE + "article.html#p12"]
+    assert entry["access_date"] == "2026/12/01" and entry["date"] == "2026/11/26"
+    assert entry["section"] == "абз. 12" and entry["language"] == "ru"
+    assert entry["edition"] == "0.1.0"
+    assert "authors" not in entry and "journal_name" not in entry
+    (english,) = rispy.loads(cite(record, "ris", "en"))
+    assert english["title"] == TITLE_EN and english["original_publication"] == TITLE_RU
+
+
+def test_csl_json_is_the_record_the_styles_format(record):
+    """The CSL-JSON a reader copies, formatted again by citeproc-py with the ГОСТ style,
+    gives the ГОСТ citation: both come from one record."""
+    (item,) = json.loads(cite(record, "csl-json", "ru"))
+    assert item["accessed"] == {"date-parts": [[2026, 12, 1]]}
+    assert item["URL"] == SITE + "article.html" and item["title"] == TITLE_RU
+    assert "author" not in item and "container-title" not in item
+    assert citation._cite(FORMAT["gost-2018"].style, item, None) == GOST_2018["work"]
+    (fragment,) = json.loads(cite(record, "csl-json", "en", "introduction"))
+    assert fragment["note"].endswith("; section “Introduction”")
+
+
+@pytest.mark.parametrize("format_id", ["gost-2018", "gost-2008", "apa", "in-russ"])
+@pytest.mark.parametrize("locale", ["ru", "en"])
+@pytest.mark.parametrize("fragment, value", [("p12", "12"), ("introduction", None)])
+def test_templates_equal_the_engine_with_real_values(record, format_id, locale, fragment, value):
+    """The tokens in a template stand exactly where the engine writes real values."""
+    fmt = FORMAT[format_id]
+    version = fmt.version or locale
+    kind = "paragraph" if value else "section"
+    value = value or INTRODUCTION[fmt.heading or version]
+    item = citation.csl_item(record, version, f"{URLS[version]}#{fragment}", ACCESSED)
+    direct = citation.render(fmt, item, record, kind, locale, value)
+    assert cite(record, format_id, locale, fragment) == direct
+
+
+def test_access_date_is_the_day_of_copying(record):
+    assert "(дата обращения: 09.05.2027)" in cite(record, "gost-2018", "ru", accessed=date(2027, 5, 9))
+    shown = fill(templates(record, "ru")["gost-2018"]["work"], "text", URLS["ru"], None, "ru")
+    assert "(дата обращения: ДД.ММ.ГГГГ)" in shown
+
+
+def test_a_style_that_drops_a_value_fails_the_build(record, tmp_path, monkeypatch):
+    style = (citation.STYLES / FORMAT["gost-2018"].style).read_text(encoding="utf-8")
+    broken = tmp_path / "broken.csl"
+    broken.write_text(style.replace('<text variable="URL" prefix="URL: "/>', ""), encoding="utf-8")
+    monkeypatch.setattr(citation, "FORMATS", (citation.Format("broken", "B", "ru", "ru", str(broken)),))
+    with pytest.raises(ValueError, match=r"broken/work lost \['⟦url⟧'\]"):
+        templates(record, "ru")
+
+
+def test_edition_version_is_the_project_version(record):
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert record.edition.version == project["project"]["version"]
