@@ -121,8 +121,11 @@ def on_page_context(context, page, config, nav):
     cite = citable(page, config)
     if cite:  # what assets/cite.js may cite on this page, and its citation templates
         context["edition_cite"] = {"urls": cite["urls"], "fragments": cite["fragments"]}
-        context["edition_cite_script"] = posixpath.relpath(
-            f"{folders[locale]}assets/citations-{locale}.js", posixpath.dirname(page.file.dest_uri) or ".")
+        here = posixpath.dirname(page.file.dest_uri) or "."
+        context["edition_cite_scripts"] = [  # only on these pages: no weight on the others
+            posixpath.relpath(f"{folders[locale]}assets/citations-{locale}.js", here),
+            posixpath.relpath("assets/cite.js", here),
+        ]
     return context
 
 

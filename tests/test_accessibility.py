@@ -8,7 +8,7 @@ from test_browser import SCREENSHOTS
 
 AXE = Axe()
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-PAGE_TYPES = ["index.html", "article.html", "missions/index.html", "missions/iraq.html",
+PAGE_TYPES = ["index.html", "article.html", "cite.html", "missions/index.html", "missions/iraq.html",
               "astana/index.html", "astana/round-7.html", "funding/index.html", "facts/index.html",
               "404.html"]
 PAGES = PAGE_TYPES + [f"en/{page}" for page in PAGE_TYPES if page != "404.html"]
@@ -35,6 +35,16 @@ def test_no_wcag_violations_online(server, palette_page, path):
     palette_page.goto(server + path)
     palette_page.wait_for_load_state("load")
     assert not (found := violations(palette_page)), f"{path}:\n{found}"
+
+
+@pytest.mark.parametrize("path", ["article.html", "en/article.html"])
+def test_no_wcag_violations_with_the_cite_box_and_panel_open(server, palette_page, path):
+    palette_page.goto(server + path + "#p12")
+    palette_page.hover("#p12")
+    palette_page.click("#p12 .cite-this")
+    palette_page.click(".cite-panel summary")
+    palette_page.wait_for_selector(".cite-box select.cite-select")
+    assert not (found := violations(palette_page)), f"{path} with the cite box open:\n{found}"
 
 
 @pytest.mark.parametrize("path", [page for page in PAGES if page != "404.html"])  # not exported

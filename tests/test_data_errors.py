@@ -46,6 +46,8 @@ CASES = {
                              ["astana_rounds.yml:", "cities.astana.ru", "required field is missing"]),
     "empty english text": ("facts.yml", 'label: {ru: Даты, en: Dates}', 'label: {ru: Даты, en: ""}',
                            ["facts.yml:", "topics.0.facts.1.label.en", "at least 1 character"]),
+    "edition version not x.y.z": ("article.yml", "  version: 0.1.0", "  version: first",
+                                  ["article.yml:", "edition.version", "should match pattern"]),
     "wrong type": ("astana_rounds.yml", "  - n: 7\n", "  - n: seven\n",
                    ["astana_rounds.yml:", "rounds.6.n", "valid integer"]),
     "impossible date": ("missions.yml", "date: 2003-08-19", "date: 2003-02-30",

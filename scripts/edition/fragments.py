@@ -66,8 +66,15 @@ def _headings(source: str) -> dict[str, str]:
 
 
 def _titled(ru: str, en: str) -> dict:
-    """A section named by its title. A title in quotation marks («Площадка мира») loses them:
-    the citation puts its own around it (§ «Площадка мира»)."""
-    ru, en = ru.strip(QUOTES), en.strip(QUOTES)
+    """A section named by its title. The citation puts its own quotation marks around it
+    (§ «Площадка мира»), so a title wholly in quotation marks loses them, and quotation marks
+    inside a title become the inner kind (§ «Миссия „Казбата“»)."""
+    ru, en = _unquoted(ru).replace("«", "„").replace("»", "“"), _unquoted(en).replace("“", "‘").replace("”", "’")
     return {"t": {"ru": ru, "en": en, "latn": TRANSLITERATION.translate(ru)}}
 
+
+def _unquoted(title: str) -> str:
+    inner = title[1:-1]
+    if len(title) > 2 and title[0] in QUOTES and title[-1] in QUOTES and not any(q in inner for q in QUOTES):
+        return inner
+    return title

@@ -1,0 +1,198 @@
+"""Citing the built edition: the cite pages and the article's panel as built, every citable
+fragment present on its page, and "cite this" in a real Chromium, online and from file://,
+compared with the hand-checked citations of test_citation.py and today's date."""
+
+import json
+from datetime import date
+
+import bibtexparser
+import pytest
+import rispy
+
+from scripts.edition.citation import FORMATS
+from scripts.edition.data import load_data
+from test_citation import APA, GOST_2018, SENTENCE_EN, SITE, TITLE_EN, TITLE_RU, cite
+
+DATA = load_data()
+ROUNDS = [r.n for r in DATA.rounds.rounds]
+MISSIONS = [m.id for m in DATA.missions.missions]
+CITABLE = (["article.html", "cite.html", "astana/index.html"]
+           + [f"astana/round-{n}.html" for n in ROUNDS] + [f"missions/{m}.html" for m in MISSIONS])
+
+
+def today(text: str) -> str:
+    """A hand-checked citation (accessed 01.12.2026) with today's date instead."""
+    day = date.today()
+    return (text.replace("01.12.2026", day.strftime("%d.%m.%Y"))
+            .replace("2026-12-01", day.isoformat()).replace("2026/12/01", day.strftime("%Y/%m/%d")))
+
+
+def cite_data(page) -> dict:
+    return json.loads(page.select_one("script#edition-cite").string)
+
+
+# ---------------------------------------------------------------------------- as built
+@pytest.mark.parametrize("folder, placeholder", [("", "ДД.ММ.ГГГГ"), ("en/", "DD.MM.YYYY")])
+def test_cite_page_shows_every_format_without_script(page_html, folder, placeholder):
+    page = page_html(f"{folder}cite.html")
+    headings = {h["id"] for h in page.select("article h2[id]")}
+    assert {fmt.id for fmt in FORMATS} | {"fragments"} <= headings
+    blocks = {pre["data-cite-format"]: pre.get_text() for pre in page.select("pre.cite-text[data-cite-format]")
+              if not pre.get("data-cite-fragment")}
+    assert set(blocks) == {fmt.id for fmt in FORMATS}
+    assert blocks["gost-2018"] == GOST_2018["work"].replace("01.12.2026", placeholder)
+    locale = folder.rstrip("/") or "ru"
+    assert blocks["apa"] == APA[locale, "work"]
+    for fmt in FORMATS:  # each with its copy button, holding the same text
+        button = page.select_one(f'button.cite-copy[data-cite-format="{fmt.id}"]:not([data-cite-fragment])')
+        assert button["data-clipboard-text"] == blocks[fmt.id]
+
+
+def test_article_has_a_cite_panel(page_html):
+    for folder, label in (("", "Как цитировать"), ("en/", "How to cite")):
+        panel = page_html(f"{folder}article.html").select_one("article details.cite-panel.editorial")
+        assert panel.summary.get_text(strip=True) == label
+        assert panel.select_one('a[href="cite.html"]')
+        assert TITLE_RU in panel.select_one("pre.cite-text").get_text() or folder
+
+
+@pytest.mark.parametrize("folder", ["", "en/"])
+@pytest.mark.parametrize("path", CITABLE)
+def test_every_citable_fragment_is_on_its_page(page_html, folder, path):
+    page = page_html(folder + path)
+    data = cite_data(page)
+    cited = "article.html" if path == "cite.html" else path
+    assert data["urls"] == {"ru": SITE + cited, "en": SITE + "en/" + cited}
+    assert page.select_one('link[rel="canonical"]')["href"] == SITE + folder + path
+    if path != "cite.html":
+        assert [fid for fid in data["fragments"] if not page.find(id=fid)] == []
+    script = page.find("script", src=lambda src: src and "citations-" in src)
+    assert script["src"].endswith(f"assets/citations-{folder.rstrip('/') or 'ru'}.js")
+
+
+def test_article_offers_every_paragraph_and_section(page_html):
+    page = page_html("article.html")
+    fragments = cite_data(page)["fragments"]
+    article = page.select_one("article")
+    paragraphs = [p["id"] for p in article.select(".para[id]")]
+    headings = [h["id"] for h in article.select("h2[id], h3[id]")]
+    assert sorted(f for f in fragments if f.startswith("p") and f[1:].isdigit()) == sorted(paragraphs)
+    assert len(paragraphs) == 22
+    assert sorted(f for f in fragments if f not in paragraphs) == sorted(headings)
+    assert fragments["platform-of-peace"]["t"] == {  # quotation marks left to the citation
+        "ru": "Площадка мира", "en": "A Platform for Peace", "latn": "Ploshchadka mira"}
+
+
+def test_no_other_page_carries_citation_scripts(site):
+    for page in site.rglob("*.html"):
+        path = page.relative_to(site).as_posix().removeprefix("en/")
+        if path not in CITABLE:
+            assert 'id="edition-cite"' not in page.read_text(encoding="utf-8"), path
+
+
+# ---------------------------------------------------------------------------- in the browser
+def cite_this(page, selector: str) -> str:
+    page.hover(selector)
+    page.click(f"{selector} .cite-this")
+    page.wait_for_selector(".cite-box")
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+def test_cite_paragraph_12_in_russian_copies_gost_with_todays_date(server, browser_page):
+    record = DATA.article
+    browser_page.goto(server + "article.html#p12")
+    copied = cite_this(browser_page, "#p12")
+    assert copied == today(GOST_2018["p12"]) == cite(record, "gost-2018", "ru", "p12", date.today())
+    box = browser_page.locator(".cite-box")
+    assert box.locator(".cite-text").inner_text() == copied
+    assert box.get_attribute("aria-label") == "Цитировать абзац 12"
+    assert "Скопировано" in browser_page.locator(".md-dialog").inner_text()
+    assert browser_page.console_errors == [] and browser_page.foreign_requests == []
+
+
+def test_cite_paragraph_12_in_english_copies_apa(server, browser_page):
+    browser_page.goto(server + "en/article.html#p12")
+    assert cite_this(browser_page, "#p12") == APA["en", "p12"]
+
+
+def test_cite_a_section_heading(server, browser_page):
+    browser_page.goto(server + "article.html")
+    assert cite_this(browser_page, "#introduction") == today(GOST_2018["introduction"])
+    browser_page.goto(server + "en/article.html")
+    assert cite_this(browser_page, "#platform-of-peace") == (
+        f"{SENTENCE_EN} [Editors' translation from Russian]. (2026, November 26). "
+        f"{SITE}en/article.html#platform-of-peace\n({TITLE_EN}, 2026, A Platform for Peace section)")
+
+
+def test_cite_a_round_and_a_mission(server, browser_page):
+    browser_page.goto(server + "en/astana/round-12.html")
+    assert cite_this(browser_page, "h1#title") == (
+        f"{SENTENCE_EN} [Editors' translation from Russian]. (2026, November 26). "
+        f"{SITE}en/astana/round-12.html\n({TITLE_EN}, 2026, Round 12 of the Astana process section)")
+    browser_page.goto(server + "missions/iraq.html")
+    name = "Ирак: инженерно-саперный отряд „Казбата“"  # inner quotation marks: the inner kind
+    assert cite_this(browser_page, "h1#title") == today(
+        f"{TITLE_RU} : веб-издание статьи. – Версия 0.1.0. – 2026. – § «{name}». – URL: "
+        f"{SITE}missions/iraq.html (дата обращения: 01.12.2026). – Текст : электронный.")
+    browser_page.goto(server + "astana/index.html")
+    assert cite_this(browser_page, "#round-3").endswith(
+        f"§ «3-й раунд Астанинского процесса». – URL: {SITE}astana/index.html#round-3 "
+        f"(дата обращения: {date.today():%d.%m.%Y}). – Текст : электронный.")
+
+
+def test_the_chosen_format_applies_everywhere_and_is_remembered(server, browser_page):
+    page = browser_page
+    page.goto(server + "article.html")
+    cite_this(page, "#p12")
+    page.select_option(".cite-box select.cite-select", "bibtex")
+    assert page.locator(".cite-box .cite-text").inner_text().startswith("@online{kazakhstan-conflicts-edition-ru-p12,")
+    copied = cite_this(page, "#p13")  # the next "cite this" uses the chosen format
+    (entry,) = bibtexparser.parse_string(copied).entries
+    assert entry.key == "kazakhstan-conflicts-edition-ru-p13"
+    assert entry.fields_dict["urldate"].value == date.today().isoformat()
+    assert entry.fields_dict["addendum"].value == "абз. 13"
+    page.reload()
+    page.click(".cite-panel summary")
+    assert page.locator(".cite-panel select.cite-select").input_value() == "bibtex"
+    assert page.locator(".cite-panel .cite-text").inner_text().startswith("@online{kazakhstan-conflicts-edition-ru,")
+
+
+def test_cite_page_copy_buttons_fill_in_todays_date(server, browser_page):
+    page = browser_page
+    page.goto(server + "cite.html")
+    assert page.locator('pre[data-cite-format="gost-2018"]:not([data-cite-fragment])').inner_text() == today(GOST_2018["work"])
+    page.click('button.cite-copy[data-cite-format="ris"]')
+    (entry,) = rispy.loads(page.evaluate("navigator.clipboard.readText()"))
+    assert entry["access_date"] == date.today().strftime("%Y/%m/%d")
+    assert entry["urls"] == [SITE + "article.html"]
+    assert page.locator('#ris ~ .cite-block .cite-status, .cite-block:has([data-cite-format="ris"]) .cite-status').first.is_visible()
+
+
+def test_cite_works_from_file_in_the_offline_copy(offline, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    requests, errors = [], []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+
+    def guard(route):
+        if not route.request.url.startswith(("file://", "data:", "blob:", "about:")):
+            requests.append(route.request.url)
+            return route.abort()
+        return route.continue_()
+
+    context.route("**/*", guard)
+    try:
+        page.goto((offline["unpacked"] / "article.html").as_uri() + "#p12")
+        page.hover("#p12")
+        page.click("#p12 .cite-this")
+        shown = page.locator(".cite-box .cite-text").inner_text()
+        assert shown == today(GOST_2018["p12"])
+        assert page.locator("#p12 .cite-this").get_attribute("data-clipboard-text") == shown
+        assert "Скопировано" in page.locator(".md-dialog").inner_text()
+        page.goto((offline["unpacked"] / "en" / "cite.html").as_uri())
+        assert page.locator('pre[data-cite-format="in-russ"]:not([data-cite-fragment])').inner_text().endswith(
+            f"(accessed {date.today():%d.%m.%Y}). (In Russ.)")
+        assert requests == [] and errors == []
+    finally:
+        context.close()
