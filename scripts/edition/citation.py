@@ -43,8 +43,8 @@ TOKENS = {
     "03.02.1901": "⟦dmy⟧", "1901-02-03": "⟦iso⟧", "1901/02/03": "⟦ris⟧",
     "[1901, 2, 3]": "[⟦y⟧, ⟦m⟧, ⟦d⟧]",
 }
+DATE_LIST = re.compile(r"\[\s+(\d+),\s+(\d+),\s+(\d+)\s+\]")  # a date in indented JSON
 # What a reader sees where the access date goes before the page fills in today's date.
-DATE_LIST = re.compile(r"\[\s+(\d+),\s+(\d+),\s+(\d+)\s+\]")
 DATE_PLACEHOLDERS = {
     "ru": {"dmy": "ДД.ММ.ГГГГ", "iso": "ГГГГ-ММ-ДД", "ris": "ГГГГ/ММ/ДД"},
     "en": {"dmy": "DD.MM.YYYY", "iso": "YYYY-MM-DD", "ris": "YYYY/MM/DD"},
@@ -146,11 +146,11 @@ def _apa(item: dict, record, locator) -> str:
     """The reference entry; for a fragment, then the in-text citation that names it (APA puts
     paragraphs and sections there, never in the reference)."""
     if item["language"] == record.language:  # a Russian title: romanised, then translated
-        english = _sentence_case(record.title["en"])
+        english = record.title_en_sentence_case
         item = {**item, "title": f"{transliterated_title(record)} [{english}]",
                 "title-short": transliterated_title(record)}
     else:
-        item = {**item, "title": f"{_sentence_case(record.title['en'])} "
+        item = {**item, "title": f"{record.title_en_sentence_case} "
                                  f"[{RECORD_TEXT['en']['translation']}]",
                 "title-short": record.title["en"]}
     style, source = _style(FORMATS[2].style), CiteProcJSON([item])
@@ -181,14 +181,6 @@ def _style(file_name: str) -> CitationStylesStyle:
 
 def _ignore(citation_item) -> None:
     """citeproc-py reports unknown keys here; the item is built above, so there are none."""
-
-
-def _sentence_case(title: str) -> str:
-    """"The Role of the Republic of Kazakhstan…" -> "The role of the Republic of Kazakhstan…":
-    APA writes reference titles in sentence case; proper names keep their capitals."""
-    proper = {"Republic", "Kazakhstan"}
-    words = title.split(" ")
-    return " ".join([words[0], *(w if w in proper else w.lower() for w in words[1:])])
 
 
 def _bibtex(item: dict, kind: str, locale: str) -> str:

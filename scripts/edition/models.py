@@ -268,6 +268,13 @@ class ArticleRecord(Model):
 
     title: Text
     title_en_is_translation: bool
+    title_en_sentence_case: NonEmpty
+
+    @model_validator(mode="after")
+    def _same_title(self):
+        if self.title_en_sentence_case.lower() != self.title["en"].lower():
+            raise ValueError("title_en_sentence_case must be title.en with other capitals only")
+        return self
     language: Literal["ru"]
     keywords: Keywords
     authors: list[NonEmpty]

@@ -105,7 +105,7 @@
   // The box under a fragment: the citation in the chosen format, the format, copy, close.
   function openBox(id, after, opener) {
     var old = document.querySelector(".cite-box");
-    if (old) old.remove();
+    if (old) (old.closest(".cite-row") || old).remove();
     var box = document.createElement("div");
     box.className = "cite-box editorial";
     box.setAttribute("role", "group");
@@ -122,7 +122,10 @@
     close.type = "button";
     close.className = "cite-close";
     close.textContent = C.ui.cite_close;
-    close.addEventListener("click", function () { box.remove(); opener.focus(); });
+    close.addEventListener("click", function () {
+      (box.closest(".cite-row") || box).remove();
+      opener.focus();
+    });
     var actions = document.createElement("div");
     actions.className = "cite-actions";
     actions.appendChild(formatSelect());
@@ -131,7 +134,16 @@
     box.appendChild(text);
     box.appendChild(actions);
     box.appendChild(status);
-    after.parentNode.insertBefore(box, after.nextSibling);
+    var holder = box;
+    if (after.tagName === "TR") { // a table row: the box in a row of its own just below
+      holder = document.createElement("tr");
+      holder.className = "cite-row";
+      var cell = document.createElement("td");
+      cell.colSpan = after.cells.length;
+      cell.appendChild(box);
+      holder.appendChild(cell);
+    }
+    after.parentNode.insertBefore(holder, after.nextSibling);
     refresh();
   }
 
@@ -167,8 +179,7 @@
     refresh();
     if (target.classList.contains("cite-this")) {
       var id = target.getAttribute("data-cite-fragment");
-      var fragment = document.getElementById(id);
-      openBox(id, fragment.tagName === "TR" ? fragment.closest("table") : fragment, target);
+      openBox(id, document.getElementById(id), target);
     } else {
       var box = target.closest(".cite-box, .cite-panel, .cite-block");
       var status = box && box.querySelector(".cite-status");
