@@ -9,7 +9,7 @@ import bibtexparser
 import pytest
 import rispy
 
-from scripts.edition.citation import FORMATS
+from scripts.edition.citation import FORMATS, fill, templates
 from scripts.edition.data import load_data
 from test_citation import APA, GOST_2018, SENTENCE_EN, SITE, TITLE_EN, TITLE_RU, cite
 
@@ -166,6 +166,19 @@ def test_cite_page_copy_buttons_fill_in_todays_date(server, browser_page):
     assert entry["access_date"] == date.today().strftime("%Y/%m/%d")
     assert entry["urls"] == [SITE + "article.html"]
     assert page.locator('#ris ~ .cite-block .cite-status, .cite-block:has([data-cite-format="ris"]) .cite-status').first.is_visible()
+
+
+@pytest.mark.parametrize("folder", ["", "en/"])
+def test_the_page_fills_every_format_as_python_does(server, browser_page, folder):
+    """assets/cite.js and citation.fill() put the same values in the same templates."""
+    locale = folder.rstrip("/") or "ru"
+    browser_page.goto(server + folder + "cite.html")
+    for fmt in FORMATS:
+        version = fmt.version or locale
+        url = SITE + ("en/" if version == "en" else "") + "article.html"
+        expected = fill(templates(DATA.article, locale)[fmt.id]["work"], fmt.escape, url, date.today(), locale)
+        shown = browser_page.locator(f'pre[data-cite-format="{fmt.id}"]:not([data-cite-fragment])')
+        assert shown.inner_text() == expected, fmt.id
 
 
 def test_cite_works_from_file_in_the_offline_copy(offline, browser):

@@ -23,6 +23,7 @@ import bibtexparser
 import iuliia
 import rispy
 from bibtexparser.model import Entry, Field
+from bibtexparser.writer import BibtexFormat
 from citeproc import (Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle,
                       Locator, formatter)
 from citeproc.source.json import CiteProcJSON
@@ -203,7 +204,9 @@ def _bibtex(item: dict, kind: str, locale: str) -> str:
         fields["addendum"] = LOCATOR_LABELS[locale][kind]
         key += "-" + {"paragraph": "p⟦n⟧", "section": "⟦id⟧"}[kind]
     library = bibtexparser.Library([Entry("online", key, [Field(k, v) for k, v in fields.items()])])
-    return bibtexparser.write_string(library).strip()
+    layout = BibtexFormat()
+    layout.indent = "  "  # not a tab: Markdown would turn it into four spaces on the cite page
+    return bibtexparser.write_string(library, bibtex_format=layout).strip()
 
 
 def _ris(item: dict, kind: str, locale: str) -> str:
