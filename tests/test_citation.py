@@ -120,6 +120,44 @@ def test_no_author_and_no_journal_are_invented(record):
                 assert text.startswith((TITLE_RU, TITLE_LATN, SENTENCE_EN)), fmt.id
 
 
+# BibTeX for biblatex (@online: title, titleaddon, version, date, url, urldate, langid) and
+# RIS (TY ELEC; Y2 the access date), checked by hand against the biblatex manual and the RIS
+# specification; both are written by libraries (bibtexparser, rispy) from the CSL item.
+BIBTEX_P12 = """@online{kazakhstan-conflicts-edition-ru-p12,
+  title = {Роль Республики Казахстан в урегулировании международных конфликтов},
+  titleaddon = {веб-издание статьи},
+  version = {0.1.0},
+  date = {2026-11-26},
+  url = {https://edition.invalid/article.html#p12},
+  urldate = {2026-12-01},
+  langid = {russian},
+  keywords = {Казахстан, инициатива, миротворчество, международная безопасность, международное сообщество},
+  note = {Авторы статьи и журнал, в котором она вышла, не установлены},
+  addendum = {абз. 12}
+}"""
+RIS_P12 = """TY  - ELEC
+TI  - Роль Республики Казахстан в урегулировании международных конфликтов
+ET  - 0.1.0
+LA  - ru
+PY  - 2026
+DA  - 2026/11/26
+UR  - https://edition.invalid/article.html#p12
+Y2  - 2026/12/01
+KW  - Казахстан
+KW  - инициатива
+KW  - миротворчество
+KW  - международная безопасность
+KW  - международное сообщество
+N1  - Веб-издание статьи. Авторы статьи и журнал, в котором она вышла, не установлены
+SE  - абз. 12
+ER  - """
+
+
+def test_bibtex_and_ris_as_written(record):
+    assert cite(record, "bibtex", "ru", "p12") == BIBTEX_P12
+    assert cite(record, "ris", "ru", "p12") == RIS_P12
+
+
 def test_bibtex_parses_back(record):
     text = cite(record, "bibtex", "ru", "p12")
     library = bibtexparser.parse_string(text)

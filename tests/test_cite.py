@@ -140,6 +140,21 @@ def test_cite_a_round_and_a_mission(server, browser_page):
         f"(дата обращения: {date.today():%d.%m.%Y}). – Текст : электронный.")
 
 
+def test_cite_with_the_keyboard(server, browser_page):
+    page = browser_page
+    page.goto(server + "article.html")
+    page.focus("#p12 .para-copy")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Цитировать абзац 12"
+    assert page.evaluate("getComputedStyle(document.activeElement).opacity") == "1"
+    page.keyboard.press("Enter")
+    assert page.evaluate("navigator.clipboard.readText()") == today(GOST_2018["p12"])
+    assert page.locator(".cite-box [role=status]").inner_text() == "Скопировано. Дата обращения — сегодняшняя."
+    page.keyboard.press("Escape")
+    assert page.locator(".cite-box").count() == 0
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Цитировать абзац 12"
+
+
 def test_the_chosen_format_applies_everywhere_and_is_remembered(server, browser_page):
     page = browser_page
     page.goto(server + "article.html")

@@ -86,3 +86,9 @@ def test_the_public_address_comes_from_the_environment(tmp_path):
     assert "example.org/edition/en/article.html" in (site / "sitemap.xml").read_text("utf-8")
     # the pages still link to each other relatively, so the copy works from file://
     assert 'href="../article.html"' in (site / "en" / "index.html").read_text("utf-8")
+    # and citations name the public address
+    cited = json.loads(page.select_one("script#edition-cite").string)["urls"]
+    assert cited == {"ru": "https://example.org/edition/article.html", "en": "https://example.org/edition/en/article.html"}
+    cite = BeautifulSoup((site / "cite.html").read_text("utf-8"), "lxml")
+    assert "URL: https://example.org/edition/article.html (дата обращения" in cite.select_one(
+        'pre[data-cite-format="gost-2018"]:not([data-cite-fragment])').get_text()

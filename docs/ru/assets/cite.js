@@ -102,10 +102,25 @@
     return element;
   }
 
-  // The box under a fragment: the citation in the chosen format, the format, copy, close.
+  // The box under a fragment: the citation in the chosen format, the format, copy, close
+  // (also with Escape, which gives the focus back to the button that opened it).
+  var opened = null;
+  function closeBox() {
+    var box = document.querySelector(".cite-box");
+    if (!box) return false;
+    (box.closest(".cite-row") || box).remove();
+    if (opened) opened.focus();
+    opened = null;
+    return true;
+  }
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && !event.defaultPrevented && closeBox()) event.preventDefault();
+  });
+
   function openBox(id, after, opener) {
     var old = document.querySelector(".cite-box");
     if (old) (old.closest(".cite-row") || old).remove();
+    opened = opener;
     var box = document.createElement("div");
     box.className = "cite-box editorial";
     box.setAttribute("role", "group");
@@ -122,10 +137,7 @@
     close.type = "button";
     close.className = "cite-close";
     close.textContent = C.ui.cite_close;
-    close.addEventListener("click", function () {
-      (box.closest(".cite-row") || box).remove();
-      opener.focus();
-    });
+    close.addEventListener("click", function () { closeBox(); });
     var actions = document.createElement("div");
     actions.className = "cite-actions";
     actions.appendChild(formatSelect());
