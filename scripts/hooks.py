@@ -16,7 +16,7 @@ from edition.cite_blocks import MarkerError, render_cite_markers
 from edition.contract import CONTRACT_FILE, load_contract, relative_url
 from edition.crosslinks import resolve_cross_links
 from edition.data import load_data
-from edition.fragments import page_fragments
+from edition.fragments import FragmentError, page_fragments
 from edition.headings import headings_without_id
 from edition.metadata import page_metadata
 from edition.pages import TEMPLATES, article_links, render_timeline, write_data_pages
@@ -189,7 +189,10 @@ def citable(page, config) -> dict | None:
     folders = language_folders(config)
     path = page.file.dest_uri.removeprefix(folders[config.theme["language"]])
     if ("fragments", path) not in DATA:
-        DATA["fragments", path] = page_fragments(DATA["edition"], Path(config.docs_dir), path)
+        try:
+            DATA["fragments", path] = page_fragments(DATA["edition"], Path(config.docs_dir), path)
+        except FragmentError as error:
+            raise PluginError(str(error)) from None
     found = DATA["fragments", path]
     if found is None:
         return None

@@ -63,3 +63,20 @@ def test_a_failed_build_leaves_the_previous_site_as_it_was(project):
     after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
     assert not list(project.parent.glob(".site-*")), "a staging folder was left behind"
+
+
+def test_unknown_citation_format_is_named(project):
+    edit(project / "docs" / "ru" / "cite.md", "<!-- edition:cite ris -->", "<!-- edition:cite mla -->")
+    message = build_error(project)
+    assert "ru/cite.md:" in message and "no citation format 'mla'" in message and "gost-2018" in message
+
+
+def test_citation_of_a_fragment_the_article_lacks_is_named(project):
+    edit(project / "docs" / "ru" / "cite.md", "<!-- edition:cite gost-2018 p12 -->", "<!-- edition:cite gost-2018 p99 -->")
+    assert "the article has no fragment #p99" in build_error(project)
+
+
+def test_section_without_its_english_heading_is_named(project):
+    edit(project / "docs" / "en" / "article.md", "{#hypothesis .rubric}", "{#hypothesis-en .rubric}")
+    message = build_error(project)
+    assert "docs/en/article.md: no heading {#hypothesis}" in message

@@ -52,8 +52,15 @@ def _article_fragments(docs_dir: Path) -> dict:
         elif (heading := HEADING.match(line)) and heading["attrs"]:
             anchor = EXPLICIT_ID.search(heading["attrs"])
             if anchor and anchor["id"] != "title" and len(heading[1]) > 1:
+                if anchor["id"] not in titles["en"]:
+                    raise FragmentError(f"docs/en/article.md: no heading {{#{anchor['id']}}}, which "
+                                        "docs/ru/article.md has: a citation of it needs its English title")
                 fragments[anchor["id"]] = _titled(titles["ru"][anchor["id"]], titles["en"][anchor["id"]])
     return fragments
+
+
+class FragmentError(ValueError):
+    pass
 
 
 def _headings(source: str) -> dict[str, str]:
