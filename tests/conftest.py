@@ -107,6 +107,27 @@ def browser_page(browser, request):
     context.close()
 
 
+@pytest.fixture
+def offline_page(browser):
+    """A page that may only load file:// URLs: anything else is blocked and recorded."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.console_errors, page.foreign_requests = [], []
+    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    page.on("pageerror", lambda error: page.console_errors.append(str(error)))
+
+    def guard(route):
+        if route.request.url.startswith(("file://", "data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            page.foreign_requests.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    yield page
+    context.close()
+
+
 @pytest.fixture(scope="session")
 def offline(tmp_path_factory):
     """One export; the zip unpacked into a folder of its own, as a reader would."""

@@ -196,31 +196,16 @@ def test_the_page_fills_every_format_as_python_does(server, browser_page, folder
         assert shown.inner_text() == expected, fmt.id
 
 
-def test_cite_works_from_file_in_the_offline_copy(offline, browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    requests, errors = [], []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-
-    def guard(route):
-        if not route.request.url.startswith(("file://", "data:", "blob:", "about:")):
-            requests.append(route.request.url)
-            return route.abort()
-        return route.continue_()
-
-    context.route("**/*", guard)
-    try:
-        page.goto((offline["unpacked"] / "article.html").as_uri() + "#p12")
-        page.hover("#p12")
-        page.click("#p12 .cite-this")
-        shown = page.locator(".cite-box .cite-text").inner_text()
-        assert shown == today(GOST_2018["p12"])
-        assert page.locator("#p12 .cite-this").get_attribute("data-clipboard-text") == shown
-        assert "Скопировано" in page.locator(".md-dialog").inner_text()
-        page.goto((offline["unpacked"] / "en" / "cite.html").as_uri())
-        assert page.locator('pre[data-cite-format="in-russ"]:not([data-cite-fragment])').inner_text().endswith(
-            f"(accessed {date.today():%d.%m.%Y}). (In Russ.)")
-        assert requests == [] and errors == []
-    finally:
-        context.close()
+def test_cite_works_from_file_in_the_offline_copy(offline, offline_page):
+    page = offline_page
+    page.goto((offline["unpacked"] / "article.html").as_uri() + "#p12")
+    page.hover("#p12")
+    page.click("#p12 .cite-this")
+    shown = page.locator(".cite-box .cite-text").inner_text()
+    assert shown == today(GOST_2018["p12"])
+    assert page.locator("#p12 .cite-this").get_attribute("data-clipboard-text") == shown
+    assert "Скопировано" in page.locator(".md-dialog").inner_text()
+    page.goto((offline["unpacked"] / "en" / "cite.html").as_uri())
+    assert page.locator('pre[data-cite-format="in-russ"]:not([data-cite-fragment])').inner_text().endswith(
+        f"(accessed {date.today():%d.%m.%Y}). (In Russ.)")
+    assert page.foreign_requests == [] and page.console_errors == []

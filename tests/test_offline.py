@@ -10,27 +10,6 @@ from scripts.export_offline import export
 from text import authors_text, first_difference, normalise, source_words
 
 
-@pytest.fixture
-def offline_page(browser):
-    """A page that may only load file:// URLs: anything else is blocked and recorded."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.console_errors, page.foreign_requests = [], []
-    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
-    page.on("pageerror", lambda error: page.console_errors.append(str(error)))
-
-    def guard(route):
-        if route.request.url.startswith(("file://", "data:", "blob:", "about:")):
-            route.continue_()
-        else:
-            page.foreign_requests.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
-    yield page
-    context.close()
-
-
 def search(page, query: str) -> list[str]:
     page.fill("input.md-search__input", query)
     page.keyboard.press("End")  # Material searches on key events
