@@ -62,7 +62,7 @@ def on_config(config):
 
 def on_pre_build(config):
     """data/*.yml -> Markdown pages and downloads in docs/<lang>/ (only files that changed)."""
-    write_data_pages(DATA["edition"], Path(config.docs_dir))
+    write_data_pages(DATA["edition"], Path(config.docs_dir), DATA["citations"])
 
 
 # ---------------------------------------------------------------------------- pages

@@ -9,10 +9,12 @@ SCREENSHOTS = ROOT / "test-artifacts"
 PAGES = ["index.html", "article.html", "en/index.html", "en/article.html", "404.html"]
 
 
-def switch_language(page, hreflang: str) -> None:
-    """Use the header's language menu the way a reader does: point at it, pick a language."""
+def switch_language(page, hreflang: str, lands_on: str) -> None:
+    """Use the header's language menu the way a reader does: point at it, pick a language;
+    then wait for the page at `lands_on`."""
     page.hover(".md-header .md-select")
     page.click(f'.md-header a.md-select__link[hreflang="{hreflang}"]')
+    page.wait_for_url(lands_on)
 
 
 def in_view_below_header(page, selector: str) -> bool:
@@ -38,23 +40,20 @@ def test_cited_paragraph_opens_in_view_not_under_the_header(server, browser_page
 
 def test_language_switch_keeps_the_anchor(server, browser_page):
     browser_page.goto(server + "article.html#p2")
-    switch_language(browser_page, "en")
-    browser_page.wait_for_url(server + "en/article.html#p2")
+    switch_language(browser_page, "en", server + "en/article.html#p2")
     assert in_view_below_header(browser_page, "#p2")
     assert browser_page.evaluate("document.documentElement.lang") == "en"
     SCREENSHOTS.mkdir(exist_ok=True)
     browser_page.screenshot(path=SCREENSHOTS / "article-en-p2.png")
 
-    switch_language(browser_page, "ru")
-    browser_page.wait_for_url(server + "article.html#p2")
+    switch_language(browser_page, "ru", server + "article.html#p2")
     assert in_view_below_header(browser_page, "#p2")
     assert not browser_page.console_errors and not browser_page.foreign_requests
 
 
 def test_switching_language_on_a_paragraph_lands_on_the_same_paragraph(server, browser_page):
     browser_page.goto(server + "article.html#p12")
-    switch_language(browser_page, "en")
-    browser_page.wait_for_url(server + "en/article.html#p12")
+    switch_language(browser_page, "en", server + "en/article.html#p12")
     assert in_view_below_header(browser_page, "#p12")
     assert browser_page.inner_text("#p12 .para-num") == "12"
     assert "allocated by the UN" in browser_page.inner_text("#p12")
@@ -81,8 +80,7 @@ def test_english_search_finds_the_translation(server, browser_page):
 
 def test_language_switch_keeps_the_anchor_from_file_urls(site, browser_page):
     browser_page.goto((site / "en" / "article.html").as_uri() + "#p3")
-    switch_language(browser_page, "ru")
-    browser_page.wait_for_url((site / "article.html").as_uri() + "#p3")
+    switch_language(browser_page, "ru", (site / "article.html").as_uri() + "#p3")
     assert in_view_below_header(browser_page, "#p3")
     assert browser_page.is_visible("#p3")
 

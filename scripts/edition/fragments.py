@@ -8,11 +8,11 @@ import re
 from pathlib import Path
 
 from .citation import TRANSLITERATION
-from .headings import HEADING, EXPLICIT_ID
+from .headings import heading_id, headings
 from .strings import STRINGS
 
 LOCALES = ("ru", "en")
-PARAGRAPH_ID = re.compile(r"\{:\s*#p(?P<n>\d+)\b")
+PARAGRAPH_ID = re.compile(r"^\{:\s*#p(\d+)\b", re.MULTILINE)  # "{: #p12 }" after a paragraph
 QUOTES = "«»\"“”„"
 
 
@@ -41,35 +41,28 @@ def page_fragments(data, docs_dir: Path, path: str) -> dict | None:
 
 
 def _article_fragments(docs_dir: Path) -> dict:
-    """Paragraphs p1…pN and every section heading of the article, in reading order."""
+    """Paragraphs p1…pN and every section heading of the article (h2 and below)."""
     titles = {lang: _headings((docs_dir / lang / "article.md").read_text(encoding="utf-8"))
               for lang in LOCALES}
     source = (docs_dir / "ru" / "article.md").read_text(encoding="utf-8")
-    fragments = {}
-    for line in source.splitlines():
-        if match := PARAGRAPH_ID.search(line):
-            fragments[f"p{match['n']}"] = {"n": int(match["n"])}
-        elif (heading := HEADING.match(line)) and heading["attrs"]:
-            anchor = EXPLICIT_ID.search(heading["attrs"])
-            if anchor and anchor["id"] != "title" and len(heading[1]) > 1:
-                if anchor["id"] not in titles["en"]:
-                    raise FragmentError(f"docs/en/article.md: no heading {{#{anchor['id']}}}, which "
-                                        "docs/ru/article.md has: a citation of it needs its English title")
-                fragments[anchor["id"]] = _titled(titles["ru"][anchor["id"]], titles["en"][anchor["id"]])
+    fragments = {f"p{n}": {"n": int(n)} for n in PARAGRAPH_ID.findall(source)}
+    for anchor, (level, _) in titles["ru"].items():
+        if level > 1:
+            if anchor not in titles["en"]:
+                raise FragmentError(f"docs/en/article.md: no heading {{#{anchor}}}, which "
+                                    "docs/ru/article.md has: a citation of it needs its English title")
+            fragments[anchor] = _titled(titles["ru"][anchor][1], titles["en"][anchor][1])
     return fragments
+
+
+def _headings(source: str) -> dict[str, tuple[int, str]]:
+    """id -> (level, text) of the headings with an explicit id."""
+    return {anchor: (len(match[1]), match["text"])
+            for _, match in headings(source) if (anchor := heading_id(match))}
 
 
 class FragmentError(ValueError):
     pass
-
-
-def _headings(source: str) -> dict[str, str]:
-    found = {}
-    for line in source.splitlines():
-        if (heading := HEADING.match(line)) and heading["attrs"]:
-            if anchor := EXPLICIT_ID.search(heading["attrs"]):
-                found[anchor["id"]] = heading["text"]
-    return found
 
 
 def _titled(ru: str, en: str) -> dict:

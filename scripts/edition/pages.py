@@ -15,7 +15,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from .citation import citations_script, templates
+from .citation import citations_script
 from .paragraphs import QUOTE_ICON
 from .strings import STRINGS, format_date, format_range
 from .timeline import timeline_context
@@ -43,8 +43,9 @@ TEMPLATES.filters["md"] = markdown_text
 
 
 # ---------------------------------------------------------------------------- public
-def render_data_pages(data, locale: str) -> dict[str, str | bytes]:
-    """Path inside docs/<locale>/ -> content, for every generated page and download."""
+def render_data_pages(data, locale: str, citations: dict) -> dict[str, str | bytes]:
+    """Path inside docs/<locale>/ -> content, for every generated page and download;
+    `citations`: the citation templates of the locale (citation.templates())."""
     outputs = {}
     page = _PageRenderer(data, locale)
     outputs["missions/index.md"] = page.render("missions_index.md.j2", "missions/index.md",
@@ -72,7 +73,7 @@ def render_data_pages(data, locale: str) -> dict[str, str | bytes]:
         outputs[f"{folder}/{stem}.csv"] = to_csv(rows)
         outputs[f"{folder}/{stem}.json"] = to_json(rows, locale, stem)
     icon = QUOTE_ICON.read_text(encoding="utf-8").replace("<svg ", '<svg aria-hidden="true" ', 1)
-    outputs[f"assets/citations-{locale}.js"] = citations_script(templates(data.article, locale), locale, icon)
+    outputs[f"assets/citations-{locale}.js"] = citations_script(citations, locale, icon)
     return outputs
 
 
@@ -82,12 +83,13 @@ def render_timeline(data, locale: str, prefix: str) -> Markup:
         **timeline_context(data, locale, prefix)).strip())
 
 
-def write_data_pages(data, docs_dir: Path) -> list[Path]:
+def write_data_pages(data, docs_dir: Path, citations: dict[str, dict]) -> list[Path]:
     """Write the generated files of both languages; return those that changed."""
     changed = []
     for locale in LOCALES:
         language_dir = docs_dir / locale
-        outputs = {language_dir / path: content for path, content in render_data_pages(data, locale).items()}
+        rendered = render_data_pages(data, locale, citations[locale])
+        outputs = {language_dir / path: content for path, content in rendered.items()}
         for folder in GENERATED:
             for stale in sorted((language_dir / folder).rglob("*")):
                 if stale.is_file() and stale not in outputs:
