@@ -5,7 +5,7 @@ Machines here are noisy, so every figure is the median of several runs, and the 
 are compared side by side, in the same run, with a default Material build of the same article
 (the baseline). Absolute times are context only.
 
-    python -m scripts.bench [--runs N] [--skip-lighthouse]
+    python scripts/bench.py [--runs N] [--skip-lighthouse]
 """
 
 import argparse
@@ -30,14 +30,20 @@ import urllib.request
 from functools import partial
 from pathlib import Path
 
-from scripts.build_site import QUIET_BANNERS, ROOT, build_site
-from scripts.export_offline import export
+from build_site import QUIET_BANNERS, ROOT, build_site
+from export_offline import export
 
 RESULTS = ROOT / "bench" / "results.json"
 PAGES = ["article.html", "en/article.html", "astana/index.html"]
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
-                  "--disable-background-networking", "--disable-component-update"]
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
 BASELINE_CONFIG = """\
 site_name: Baseline
 docs_dir: docs
@@ -59,8 +65,12 @@ def bench_build(runs: int) -> dict:
             build_site(Path(scratch) / "site")
             seconds.append(time.perf_counter() - start)
             peaks.append(max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before))
-    return {"seconds_median": statistics.median(seconds), "seconds_all": seconds,
-            "peak_rss_mb": max(peaks) / 1024, **own_code_share()}
+    return {
+        "seconds_median": statistics.median(seconds),
+        "seconds_all": seconds,
+        "peak_rss_mb": max(peaks) / 1024,
+        **own_code_share(),
+    }
 
 
 def own_code_share() -> dict:
@@ -78,8 +88,7 @@ def own_code_share() -> dict:
         profiler.disable()
     stats = pstats.Stats(profiler).stats
     total = sum(row[2] for row in stats.values())
-    own = sum(row[2] for (filename, _, _), row in stats.items()
-              if filename.startswith(str(ROOT / "scripts")))
+    own = sum(row[2] for (filename, _, _), row in stats.items() if filename.startswith(str(ROOT / "scripts")))
     return {"own_code_share": own / total, "profiled_seconds": total}
 
 
@@ -92,7 +101,11 @@ def bench_live_edit(runs: int) -> dict:
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=ROOT, env={**os.environ, **QUIET_BANNERS}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cwd=ROOT,
+        env={**os.environ, **QUIET_BANNERS},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}/astana/round-7.html"
     timings = []
     try:
@@ -134,7 +147,10 @@ def bench_weight(site: Path, baseline: Path) -> dict:
     results = {}
     with serve(site) as edition_url, serve(baseline) as baseline_url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        for name, base, pages in (("edition", edition_url, PAGES), ("baseline", baseline_url, ["article.html"])):
+        for name, base, pages in (
+            ("edition", edition_url, PAGES),
+            ("baseline", baseline_url, ["article.html"]),
+        ):
             for page_path in pages:
                 results[f"{name}:{page_path}"] = first_visit(browser, base + page_path)
         browser.close()
@@ -165,9 +181,13 @@ def first_visit(browser, url: str) -> dict:
     page.goto(url)
     page.wait_for_load_state("networkidle")
     context.close()
-    return {"requests": len(loaded), "bytes": sum(r[1] for r in loaded),
-            "gzip_bytes": sum(r[2] for r in loaded), "foreign_requests": len(foreign),
-            "foreign_hosts": sorted({re.sub(r"^\w+://([^/]+).*", r"\1", u) for u in foreign})}
+    return {
+        "requests": len(loaded),
+        "bytes": sum(r[1] for r in loaded),
+        "gzip_bytes": sum(r[2] for r in loaded),
+        "foreign_requests": len(foreign),
+        "foreign_hosts": sorted({re.sub(r"^\w+://([^/]+).*", r"\1", u) for u in foreign}),
+    }
 
 
 def build_baseline(target: Path) -> Path:
@@ -177,8 +197,12 @@ def build_baseline(target: Path) -> Path:
     shutil.copy(ROOT / "docs" / "ru" / "article.md", project / "docs" / "article.md")
     (project / "docs" / "index.md").write_text("# Baseline\n", encoding="utf-8")
     (project / "mkdocs.yml").write_text(BASELINE_CONFIG, encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(target / "site")],
-                   cwd=project, env={**os.environ, **QUIET_BANNERS}, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(target / "site")],
+        cwd=project,
+        env={**os.environ, **QUIET_BANNERS},
+        check=True,
+    )
     return target / "site"
 
 
@@ -193,17 +217,32 @@ def bench_lighthouse(site: Path) -> dict:
         for page_path in PAGES:
             with tempfile.NamedTemporaryFile(suffix=".json") as report:
                 subprocess.run(
-                    [str(binary), base + page_path, "--quiet", "--output=json", f"--output-path={report.name}",
-                     "--chrome-flags=--headless=new " + " ".join(CHROMIUM_FLAGS)],
-                    env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True, timeout=300,
-                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                    [
+                        str(binary),
+                        base + page_path,
+                        "--quiet",
+                        "--output=json",
+                        f"--output-path={report.name}",
+                        "--chrome-flags=--headless=new " + " ".join(CHROMIUM_FLAGS),
+                    ],
+                    env={**os.environ, "CHROME_PATH": CHROMIUM},
+                    check=True,
+                    timeout=300,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
                 audit = json.loads(Path(report.name).read_text(encoding="utf-8"))
             scores[page_path] = {
-                "scores": {key: round(category["score"] * 100) for key, category in audit["categories"].items()},
+                "scores": {
+                    key: round(category["score"] * 100) for key, category in audit["categories"].items()
+                },
                 "below_one": sorted(
-                    key for key, item in audit["audits"].items()
-                    if item.get("score") is not None and item["score"] < 1
-                    and item.get("scoreDisplayMode") in {"binary", "numeric", "metricSavings"}),
+                    key
+                    for key, item in audit["audits"].items()
+                    if item.get("score") is not None
+                    and item["score"] < 1
+                    and item.get("scoreDisplayMode") in {"binary", "numeric", "metricSavings"}
+                ),
             }
     return scores
 
@@ -221,8 +260,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        if (path.suffix in self.COMPRESSIBLE and path.is_file()
-                and "gzip" in self.headers.get("Accept-Encoding", "")):
+        if (
+            path.suffix in self.COMPRESSIBLE
+            and path.is_file()
+            and "gzip" in self.headers.get("Accept-Encoding", "")
+        ):
             body = gzip.compress(path.read_bytes(), 6)
             self.send_response(200)
             self.send_header("Content-Type", self.guess_type(str(path)))
@@ -238,7 +280,9 @@ class serve:
     """A static server for a folder on 127.0.0.1, for the length of a `with` block."""
 
     def __init__(self, folder: Path):
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(folder)))
+        self.httpd = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", 0), partial(_QuietHandler, directory=str(folder))
+        )
 
     def __enter__(self) -> str:
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
@@ -268,25 +312,52 @@ def print_table(results: dict) -> None:
     ]
     baseline = results["weight"]["baseline:article.html"]
     for key, item in results["weight"].items():
-        rows.append((f"First visit {key}: requests / raw / gzip",
-                     f"{item['requests']} / {kb(item['bytes'])} / {kb(item['gzip_bytes'])}",
-                     "≤ 100 KB gzip" if key == "edition:article.html" else ""))
-        rows.append((f"First visit {key}: requests to other hosts", str(item["foreign_requests"]),
-                     "0" if key.startswith("edition") else "(" + ", ".join(item["foreign_hosts"]) + ")"))
+        rows.append(
+            (
+                f"First visit {key}: requests / raw / gzip",
+                f"{item['requests']} / {kb(item['bytes'])} / {kb(item['gzip_bytes'])}",
+                "≤ 100 KB gzip" if key == "edition:article.html" else "",
+            )
+        )
+        rows.append(
+            (
+                f"First visit {key}: requests to other hosts",
+                str(item["foreign_requests"]),
+                "0" if key.startswith("edition") else "(" + ", ".join(item["foreign_hosts"]) + ")",
+            )
+        )
     edition = results["weight"]["edition:article.html"]
-    rows.append(("Russian article vs default Material (gzip, same run)",
-                 f"{edition['gzip_bytes'] / baseline['gzip_bytes']:.2f} ×", "< 1"))
+    rows.append(
+        (
+            "Russian article vs default Material (gzip, same run)",
+            f"{edition['gzip_bytes'] / baseline['gzip_bytes']:.2f} ×",
+            "< 1",
+        )
+    )
     for page_path, item in results["lighthouse"].items():
         if isinstance(item, dict) and "scores" in item:
             scores = item["scores"]
-            rows.append((f"Lighthouse {page_path} (perf / a11y / best / SEO)",
-                         " / ".join(str(scores.get(k, "-")) for k in ("performance", "accessibility", "best-practices", "seo")),
-                         "100 / 100 / 100 / 100"))
+            rows.append(
+                (
+                    f"Lighthouse {page_path} (perf / a11y / best / SEO)",
+                    " / ".join(
+                        str(scores.get(k, "-"))
+                        for k in ("performance", "accessibility", "best-practices", "seo")
+                    ),
+                    "100 / 100 / 100 / 100",
+                )
+            )
         else:
             rows.append(("Lighthouse", str(item), ""))
     offline = results["offline"]
-    rows += [("Offline zip", kb(offline["zip_bytes"]), "< 1 MB"),
-             ("Single file ru / en", f"{kb(offline['single_ru_bytes'])} / {kb(offline['single_en_bytes'])}", "< 250 KB each")]
+    rows += [
+        ("Offline zip", kb(offline["zip_bytes"]), "< 1 MB"),
+        (
+            "Single file ru / en",
+            f"{kb(offline['single_ru_bytes'])} / {kb(offline['single_en_bytes'])}",
+            "< 250 KB each",
+        ),
+    ]
     width = max(len(row[0]) for row in rows)
     print(f"| {'measure'.ljust(width)} | value | goal |")
     print(f"|{'-' * (width + 2)}|-------|------|")
@@ -307,11 +378,15 @@ def main(argv: list[str]) -> int:
         site = scratch / "site"
         build_site(site)
         results["weight"] = bench_weight(site, build_baseline(scratch / "baseline"))
-        results["lighthouse"] = {"skipped": "--skip-lighthouse"} if options.skip_lighthouse else bench_lighthouse(site)
+        results["lighthouse"] = (
+            {"skipped": "--skip-lighthouse"} if options.skip_lighthouse else bench_lighthouse(site)
+        )
         outputs = export(scratch / "dist")
-        results["offline"] = {"zip_bytes": outputs["zip"].stat().st_size,
-                              "single_ru_bytes": outputs["single_ru"].stat().st_size,
-                              "single_en_bytes": outputs["single_en"].stat().st_size}
+        results["offline"] = {
+            "zip_bytes": outputs["zip"].stat().st_size,
+            "single_ru_bytes": outputs["single_ru"].stat().st_size,
+            "single_en_bytes": outputs["single_en"].stat().st_size,
+        }
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print_table(results)

@@ -3,7 +3,7 @@
 A build that fails (a warning in strict mode, a bad file) leaves the previous site/ exactly
 as it was: readers and `make serve` never see a half-written site.
 
-    python -m scripts.build_site site            # what `make site` runs
+    python scripts/build_site.py site            # what `make site` runs
 """
 
 import os
@@ -18,19 +18,33 @@ QUIET_BANNERS = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 FALLBACK_EPOCH = "315532800"  # 1980-01-01, the earliest date a zip file can hold
 
 
-def build_site(target: Path, config_file: Path = ROOT / "mkdocs.yml", env: dict | None = None,
-               engine: str = "mkdocs"):
+def build_site(
+    target: Path, config_file: Path = ROOT / "mkdocs.yml", env: dict | None = None, engine: str = "mkdocs"
+):
     """Build into `target` (replaced only on success) with `engine` (mkdocs, or its maintained
     fork properdocs). Returns the finished process, whose stdout holds the build log; raises
     BuildFailed with that log when the build fails."""
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-building-", dir=target.parent))
-    command = [sys.executable, "-m", engine, "build", "--strict", "--clean",
-               "--config-file", str(config_file), "--site-dir", str(staging)]
+    command = [
+        sys.executable,
+        "-m",
+        engine,
+        "build",
+        "--strict",
+        "--clean",
+        "--config-file",
+        str(config_file),
+        "--site-dir",
+        str(staging),
+    ]
     result = subprocess.run(
-        command, cwd=config_file.parent, text=True,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,  # one log, in the order it was written
+        command,
+        cwd=config_file.parent,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,  # one log, in the order it was written
         env={**os.environ, **QUIET_BANNERS, "SOURCE_DATE_EPOCH": source_date_epoch(), **(env or {})},
     )
     if result.returncode != 0:
@@ -46,8 +60,12 @@ def source_date_epoch() -> str:
     if os.environ.get("SOURCE_DATE_EPOCH"):
         return os.environ["SOURCE_DATE_EPOCH"]
     try:
-        return subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, text=True,
-                              capture_output=True, check=True).stdout.strip() or FALLBACK_EPOCH
+        return (
+            subprocess.run(
+                ["git", "log", "-1", "--format=%ct"], cwd=ROOT, text=True, capture_output=True, check=True
+            ).stdout.strip()
+            or FALLBACK_EPOCH
+        )
     except (OSError, subprocess.CalledProcessError):
         return FALLBACK_EPOCH
 

@@ -1,7 +1,7 @@
 """The offline edition, in dist/: the whole site as a zip that works from file://, and one
 self-contained HTML file per language.
 
-    python -m scripts.export_offline            # what `make offline` runs
+    python scripts/export_offline.py            # what `make offline` runs
 
 The site is the same build as the web edition with the offline profile on (OFFLINE=true:
 Material's offline plugin, search inlined for file://); the export only removes what a
@@ -18,8 +18,8 @@ import tomllib
 import zipfile
 from pathlib import Path
 
-from scripts.build_site import ROOT, build_site, source_date_epoch
-from scripts.single_file import write_single_files
+from build_site import ROOT, build_site, source_date_epoch
+from single_file import write_single_files
 
 DIST = ROOT / "dist"
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
@@ -59,10 +59,21 @@ def print_to_pdf(single_file: Path) -> Path | None:
         return None
     target = single_file.with_suffix(".pdf")
     subprocess.run(
-        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--no-pdf-header-footer",
-         f"--print-to-pdf={target}", single_file.resolve().as_uri()],
-        check=True, capture_output=True, timeout=120,
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={target}",
+            single_file.resolve().as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
     return target
 
@@ -84,13 +95,17 @@ def write_zip(folder: Path, archive: Path, when: tuple) -> None:
 def timestamp() -> tuple:
     """The zip entries' time: the build's date (SOURCE_DATE_EPOCH or the last commit)."""
     moment = time.gmtime(int(source_date_epoch()))
-    return tuple(max(value, floor) for value, floor in zip(moment[:6], (1980, 1, 1, 0, 0, 0)))
+    return tuple(max(value, floor) for value, floor in zip(moment[:6], (1980, 1, 1, 0, 0, 0), strict=True))
 
 
 def main() -> int:
     outputs = export()
     for name, path in outputs.items():
-        size = sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.is_dir() else path.stat().st_size
+        size = (
+            sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+            if path.is_dir()
+            else path.stat().st_size
+        )
         print(f"{name:10} {path.relative_to(ROOT)}  {size / 1024:.0f} KB")
     shutil.rmtree(outputs["site"])  # the zip holds it; keep dist/ to what is handed out
     return 0

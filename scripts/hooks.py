@@ -1,108 +1,142 @@
 """MkDocs hooks: the edition's build steps, in the order MkDocs calls them.
 
 mkdocs-static-i18n runs one build per language (ru into site/, en into site/en/), so every
-hook here runs once per language and must be idempotent."""
+hook here runs once per language and must be idempotent. What a top-level build knows is one
+BuildState (scripts/edition/build_state.py), made in on_config."""
 
-import posixpath
-import re
-from pathlib import Path
-from urllib.parse import urljoin
+import sys
 
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+# MkDocs executes this file anew whenever it loads mkdocs.yml (every rebuild of `mkdocs serve`),
+# but Python would keep the edition's modules from the first load: drop them, so that an edit to
+# scripts/edition/ shows at the next rebuild, as an edit to a template or a data file does.
+for _name in [name for name in sys.modules if name == "edition" or name.startswith("edition.")]:
+    del sys.modules[_name]
 
-from edition.citation import templates as citation_templates
-from edition.cite_blocks import MarkerError, render_cite_markers
-from edition.contract import CONTRACT_FILE, load_contract, relative_url
-from edition.crosslinks import resolve_cross_links
-from edition.data import load_data
-from edition.fragments import FragmentError, page_fragments
-from edition.headings import headings_without_id
-from edition.metadata import page_metadata
-from edition.pages import TEMPLATES, article_links, render_timeline, write_data_pages
-from edition.paragraphs import ParagraphNumbers, sequence_errors
-from edition.search_index import split_search_index
-from edition.yaml_source import DataError
+import posixpath  # noqa: E402  (after the reload above)
+import re  # noqa: E402
+from pathlib import Path  # noqa: E402
+from urllib.parse import urljoin  # noqa: E402
 
-PARAGRAPHS = ParagraphNumbers()
-DEFAULT_LOCALE = "ru"  # the language of the authors' text, built at the site root
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
+
+from edition import i18n  # noqa: E402
+from edition.build_state import BuildState  # noqa: E402
+from edition.citation import templates as citation_templates  # noqa: E402
+from edition.cite_blocks import cite_block, cite_panel  # noqa: E402
+from edition.contract import CONTRACT_FILE, load_contract, relative_url  # noqa: E402
+from edition.crosslinks import resolve_cross_links  # noqa: E402
+from edition.data import load_data  # noqa: E402
+from edition.fragments import FragmentError, page_fragments  # noqa: E402
+from edition.locales import CODES, DEFAULT, FOLDERS, check_i18n_languages  # noqa: E402
+from edition.markdown_source import headings_without_id, paragraphs, sequence_errors  # noqa: E402
+from edition.markers import MarkerError, Verb, expand_markers  # noqa: E402
+from edition.metadata import page_metadata  # noqa: E402
+from edition.pages import article_links, render_timeline, write_data_pages  # noqa: E402
+from edition.paragraphs import ParagraphNumbers  # noqa: E402
+from edition.render import render  # noqa: E402
+from edition.search_index import split_search_index  # noqa: E402
+from edition.strings import EDITION_JS_KEYS, STRINGS, strings_for_js  # noqa: E402
+from edition.yaml_source import DataError  # noqa: E402
+
+STATE: BuildState | None = None  # this build's; made by on_config at the start of each build
 IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
 HREFLANG = re.compile(r'<link rel="alternate" href="(?P<href>[^"]+)" hreflang="(?P<lang>[^"]+)">')
-TIMELINE_MARKER = "<!-- edition:timeline -->"  # inert in a page if this hook does not run
-CITE_MARKER = "<!-- edition:cite"  # scripts/edition/cite_blocks.py
-DATA = {}  # the validated data of this build (load_data() in on_config), and what derives from it
-NOT_FOUND = {}  # the default language's 404 page, kept while the other languages build
 
 
 # ---------------------------------------------------------------------------- configuration
 @event_priority(100)  # before Material's offline plugin, which would add a CDN copy of the shim
 def on_config(config):
+    global STATE
     offline = config.plugins.get("material/offline") or config.plugins.get("offline")
     if offline and offline.config.enabled:
         # Web Workers do not start from file://: the search worker needs this shim, vendored.
         config.extra["polyfills"] = [IFRAME_WORKER_SHIM]
-    if PARAGRAPHS not in config.markdown_extensions:
-        config.markdown_extensions.append(PARAGRAPHS)
     try:
+        check_i18n_languages(i18n.configured_languages(config))
         config.extra["contract"] = load_contract()
     except FileNotFoundError:
         raise PluginError(f"{CONTRACT_FILE}: the contract of published URLs is missing") from None
     except (ValueError, OSError) as error:
         raise PluginError(str(error)) from None
-    if not config.plugins["i18n"].building:  # a new build (each `serve` rebuild too), not a
-        DATA.clear()  # language built inside mkdocs-static-i18n's loop, which reuses the data
+    if not i18n.building_another_language(config):  # a new build: read the data once for all
         try:
-            DATA["edition"] = load_data()
-            DATA["citations"] = {locale: citation_templates(DATA["edition"].article, locale)
-                                 for locale in language_folders(config)}
+            data = load_data()
+            STATE = BuildState(
+                data=data,
+                citations={code: citation_templates(data.article, code) for code in CODES},
+                margin_links={code: article_links(data, code) for code in CODES},
+            )
         except (DataError, ValueError) as error:
             raise PluginError(str(error)) from None
+    # This language's paragraph numbers (the same config serves every language's build).
+    locale = i18n.language_being_built(config, DEFAULT.code)
+    config.markdown_extensions[:] = [
+        extension for extension in config.markdown_extensions if not isinstance(extension, ParagraphNumbers)
+    ]
+    config.markdown_extensions.append(ParagraphNumbers(locale, STATE.margin_links[locale]))
     return config
 
 
 def on_pre_build(config):
-    """data/*.yml -> Markdown pages and downloads in docs/<lang>/ (only files that changed)."""
-    write_data_pages(DATA["edition"], Path(config.docs_dir), DATA["citations"])
+    """data/*.yml -> Markdown pages and downloads in docs/<lang>/, both languages at once
+    (only files that changed are written)."""
+    if not STATE.data_pages_written:
+        write_data_pages(STATE.data, Path(config.docs_dir), STATE.citations)
+        STATE.data_pages_written = True
+
+
+def on_env(env, config, files):
+    """What every template of this language may use, the 404 page included."""
+    env.globals["edition_default_locale"] = DEFAULT.code
+    env.globals["edition_ui"] = strings_for_js(config.theme["language"], EDITION_JS_KEYS)
+    return env
 
 
 # ---------------------------------------------------------------------------- pages
 def on_page_markdown(markdown, page, config, files):
+    """Check the page's conventions on its source, then expand its markers."""
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    where = page.file.src_path
+    locale = config.theme["language"]
     missing = headings_without_id(source)
     if missing:
         line, text = missing[0]
         raise PluginError(
-            f"{page.file.src_path}:{line}: heading «{text}» has no explicit id; "
+            f"{where}:{line}: heading «{text}» has no explicit id; "
             f"write it as '{'#' * 2} {text} {{#ascii-id}}' (same id in both languages)"
         )
-    locale = config.theme["language"]
-    PARAGRAPHS.locale = locale
-    if ("links", locale) not in DATA:  # paragraph -> data records quoting it, once per language
-        DATA["links", locale] = article_links(DATA["edition"], locale)
-    PARAGRAPHS.data_links = DATA["links", locale]
-    if TIMELINE_MARKER in markdown:
-        prefix = "../" * page.file.src_uri.removeprefix(f"{locale}/").count("/")
-        markdown = markdown.replace(TIMELINE_MARKER, render_timeline(DATA["edition"], locale, prefix))
-    if CITE_MARKER in markdown:
+    numbered = list(paragraphs(source))
+    errors = sequence_errors([p.number for p in numbered], complete=locale == DEFAULT.code)
+    if errors:
+        raise PluginError(f"{where}: paragraph ids out of order: {errors[0]}")
+    # markdown is the source after its front matter: count the lines before it
+    first_line = source[: len(source) - len(markdown)].count("\n") + 1 if source.endswith(markdown) else 1
+    try:
+        return expand_markers(markdown, marker_verbs(page, config, locale), first_line)
+    except MarkerError as error:
+        raise PluginError(f"{where}:{error}") from None
+
+
+def marker_verbs(page, config, locale: str) -> dict[str, Verb]:
+    """The markers a page may hold (scripts/edition/markers.py), and what each becomes."""
+    depth = page.file.src_uri.removeprefix(f"{locale}/").count("/")
+
+    def citing():
         cite = citable(page, config)
-        try:
-            if cite is None:
-                raise MarkerError("citations are written only into article.md and cite.md")
-            markdown = render_cite_markers(markdown, locale, DATA["citations"][locale],
-                                           cite["urls"], cite["fragments"])
-        except MarkerError as error:
-            raise PluginError(f"{page.file.src_path}: {error}") from None
-    return markdown
+        if cite is None:
+            raise ValueError("citations are written only into article.md and cite.md")
+        return locale, STATE.citations[locale], cite["urls"], cite["fragments"]
+
+    return {
+        "timeline": Verb("timeline", lambda: render_timeline(STATE.data, locale, "../" * depth)),
+        "cite": Verb("cite FORMAT [FRAGMENT]", lambda *args: cite_block(*citing(), *args)),
+        "cite-panel": Verb("cite-panel", lambda: cite_panel(*citing())),
+    }
 
 
 def on_page_content(html_text, page, config, files):
-    complete = config.theme["language"] == DEFAULT_LOCALE
-    errors = sequence_errors(PARAGRAPHS.paragraph_ids, complete)
-    if errors:
-        raise PluginError(f"{page.file.src_path}: paragraph ids out of order: {errors[0]}")
-    html_text, missing = resolve_cross_links(
-        html_text, page.file.dest_uri, Path(config.docs_dir), language_folders(config)
-    )
+    html_text, missing = resolve_cross_links(html_text, page.file.dest_uri, Path(config.docs_dir), FOLDERS)
     if missing:
         raise PluginError(f"{page.file.src_path}: link to a page that does not exist: {missing[0]}")
     return html_text
@@ -112,10 +146,12 @@ def on_page_context(context, page, config, nav):
     # dest_uri is the path from the site root: mkdocs-static-i18n keeps the language folder in it
     context["anchor_redirects"] = config.extra["contract"].anchor_redirects(page.file.dest_uri)
     locale = config.theme["language"]
-    folders = language_folders(config)
     context["edition_meta"] = page_metadata(
-        DATA["edition"], page.file.dest_uri.removeprefix(folders[locale]), locale, folders,
-        config.site_url or "", f"{page.title} – {config.site_name}",
+        STATE.data,
+        page.file.dest_uri.removeprefix(FOLDERS[locale]),
+        locale,
+        config.site_url or "",
+        f"{page.title} – {config.site_name}",
         page.meta.get("description") or config.site_description,
     )
     cite = citable(page, config)
@@ -123,7 +159,7 @@ def on_page_context(context, page, config, nav):
         context["edition_cite"] = {"urls": cite["urls"], "fragments": cite["fragments"]}
         here = posixpath.dirname(page.file.dest_uri) or "."
         context["edition_cite_scripts"] = [  # only on these pages: no weight on the others
-            posixpath.relpath(f"{folders[locale]}assets/citations-{locale}.js", here),
+            posixpath.relpath(f"{FOLDERS[locale]}assets/citations-{locale}.js", here),
             posixpath.relpath("assets/cite.js", here),
         ]
     return context
@@ -138,7 +174,7 @@ def on_post_page(output, page, config):
     def absolute(match: re.Match) -> str:
         href = urljoin(page.canonical_url, match["href"])
         link = f'<link rel="alternate" href="{href}" hreflang="{match["lang"]}">'
-        if match["lang"] == DEFAULT_LOCALE:
+        if match["lang"] == DEFAULT.code:
             link += f'\n    <link rel="alternate" href="{href}" hreflang="x-default">'
         return link
 
@@ -150,9 +186,9 @@ def on_template_context(context, template_name, config):
     """Material's "not found" page has no counterpart page: its language menu offers the home
     pages (mkdocs-static-i18n would leave the alternates of whichever page came last)."""
     if template_name == "404.html":
-        languages = config.plugins["i18n"].config.languages
         config.extra["alternate"] = [
-            {"name": lang.name, "link": lang.link, "lang": lang.locale} for lang in languages
+            {"name": lang.name, "link": lang.link, "lang": lang.locale}
+            for lang in i18n.configured_languages(config)
         ]
     return context
 
@@ -162,10 +198,10 @@ def on_post_template(output, template_name, config):
     build writes it there, so the later builds write the default language's copy back."""
     if template_name != "404.html":
         return output
-    if config.theme["language"] == DEFAULT_LOCALE:
-        NOT_FOUND["page"] = output
+    if config.theme["language"] == DEFAULT.code:
+        STATE.not_found_page = output
         return output
-    return NOT_FOUND.get("page", output)
+    return STATE.not_found_page or output
 
 
 # ---------------------------------------------------------------------------- whole site
@@ -173,9 +209,9 @@ def on_post_template(output, template_name, config):
 def on_post_build(config):
     """Once every language is built: one search index per language, and a redirect page for
     every moved page of the contract."""
-    if config.plugins["i18n"].building:
-        return  # a language built inside mkdocs-static-i18n's loop: the site is not whole yet
-    split_search_index(Path(config.site_dir), language_folders(config))
+    if i18n.building_another_language(config):
+        return  # the site is not whole yet
+    split_search_index(Path(config.site_dir), FOLDERS)
     for old, new in config.extra["contract"].page_redirects().items():
         target = Path(config.site_dir) / old
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -186,26 +222,24 @@ def on_post_build(config):
 def citable(page, config) -> dict | None:
     """What the page at hand lets a reader cite (scripts/edition/fragments.py), with the
     absolute URLs of the cited page in both languages."""
-    folders = language_folders(config)
-    path = page.file.dest_uri.removeprefix(folders[config.theme["language"]])
-    if ("fragments", path) not in DATA:
+    path = page.file.dest_uri.removeprefix(FOLDERS[config.theme["language"]])
+    if path not in STATE.fragments:
         try:
-            DATA["fragments", path] = page_fragments(DATA["edition"], Path(config.docs_dir), path)
+            STATE.fragments[path] = page_fragments(STATE.data, Path(config.docs_dir), path)
         except FragmentError as error:
             raise PluginError(str(error)) from None
-    found = DATA["fragments", path]
+    found = STATE.fragments[path]
     if found is None:
         return None
-    return {**found, "urls": {locale: f"{config.site_url or ''}{folder}{found['cited']}"
-                              for locale, folder in folders.items()}}
-
-
-def language_folders(config) -> dict[str, str]:
-    """locale -> folder of its pages in site/ ('' for the default language)."""
-    languages = config.plugins["i18n"].config.languages
-    return {lang.locale: lang.link.strip("/") + "/" if lang.link != "/" else "" for lang in languages}
+    site_url = config.site_url or ""
+    return {
+        **found,
+        "urls": {code: f"{site_url}{folder}{found['cited']}" for code, folder in FOLDERS.items()},
+    }
 
 
 def redirect_page(url: str) -> str:
     """A page that forwards to `url`, keeping the #fragment the reader came with."""
-    return TEMPLATES.get_template("redirect.html").render(url=url)
+    return render(
+        "redirect.html", url=url, lang=DEFAULT.code, moved={code: STRINGS[code]["moved"] for code in CODES}
+    )

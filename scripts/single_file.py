@@ -12,30 +12,22 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-TEMPLATES_DIR = Path(__file__).parent / "edition" / "templates"
-TEMPLATES = Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=True,
-                        undefined=StrictUndefined, keep_trailing_newline=True)
-# A CSS string literal ("…"), for the citation in the page footer of the printout.
-TEMPLATES.filters["css_string"] = lambda text: Markup(
-    '"' + str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("<", "\\3c ") + '"'
-)
-LANGUAGES = {"ru": "", "en": "en/"}
-DATA_SECTIONS = [("missions/index.html", "data-missions"), ("astana/index.html", "data-astana"),
-                 ("funding/index.html", "data-funding")]
-TEXT = {
-    "ru": {"edition": "веб-издание статьи", "version": "версия", "data": "Данные издания",
-           "offline": "Автономная копия: страница не загружает ничего из сети."},
-    "en": {"edition": "web edition of the article (in Russian)", "version": "version",
-           "data": "The edition's data", "offline": "Offline copy: this page loads nothing from the network."},
-}
+from edition.locales import FOLDERS
+from edition.render import TEMPLATES_DIR, render
+from edition.strings import STRINGS
+
+DATA_SECTIONS = [
+    ("missions/index.html", "data-missions"),
+    ("astana/index.html", "data-astana"),
+    ("funding/index.html", "data-funding"),
+]
 
 
 def write_single_files(site: Path, dist: Path, version: str) -> dict[str, Path]:
     written = {}
-    for locale, folder in LANGUAGES.items():
+    for locale, folder in FOLDERS.items():
         target = dist / f"article-{locale}.html"
         target.write_text(render_single_file(site, locale, folder, version), encoding="utf-8")
         written[f"single_{locale}"] = target
@@ -55,12 +47,14 @@ def render_single_file(site: Path, locale: str, folder: str, version: str) -> st
         _make_standalone(content, f"{folder}{path}", page_path, web_root, prefix)
         sections.append({"id": prefix, "html": Markup(content.decode_contents())})
     title = page.select_one("h1").get_text(" ", strip=True).removesuffix("¶").strip()
-    return TEMPLATES.get_template("single.html").render(
+    t = STRINGS[locale]
+    return render(
+        "single.html",
         lang=locale,
         title=title,
         canonical=canonical,
-        citation=f"{title}: {TEXT[locale]['edition']}, {TEXT[locale]['version']} {version}. URL: {canonical}",
-        text=TEXT[locale],
+        citation=f"{title}: {t['single_edition']}, {t['single_version']} {version}. URL: {canonical}",
+        t=t,
         css=Markup((TEMPLATES_DIR / "single.css").read_text(encoding="utf-8")),
         article=Markup(article.decode_contents()),
         sections=sections,

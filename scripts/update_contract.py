@@ -4,7 +4,7 @@ Citable: every page, and in its content every heading, numbered paragraph, refer
 table row that has an id. Entries are only ever added, never removed (a cited link is
 forever; to retire one, move it to `redirects` by hand).
 
-    python -m scripts.update_contract site      # what `make contract` runs
+    python scripts/update_contract.py site      # what `make contract` runs
 """
 
 import sys
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from scripts.edition.contract import CONTRACT_FILE, load_contract
+from edition.contract import CONTRACT_FILE, load_contract
 
 CITABLE = "h1[id], h2[id], h3[id], h4[id], .para[id], li[id^='ref-'], tr[id]"
 

@@ -6,21 +6,24 @@ import http.server
 import os
 import shutil
 import threading
+import zipfile
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-import zipfile
-
-from scripts.build_site import build_site
-from scripts.export_offline import export
+from build_site import build_site
+from export_offline import export
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM_FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-sync",
     # The machine has no network: keep Chromium from calling home at start.
-    "--disable-background-networking", "--disable-component-update",
+    "--disable-background-networking",
+    "--disable-component-update",
 ]
 
 
@@ -89,9 +92,7 @@ def browser_page(browser, request):
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.console_errors, page.foreign_requests = [], []
-    page.on(
-        "console", lambda message: message.type == "error" and page.console_errors.append(message.text)
-    )
+    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
     page.on("pageerror", lambda error: page.console_errors.append(str(error)))
 
     def watch(route):

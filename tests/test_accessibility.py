@@ -3,14 +3,22 @@ languages and both palettes, online and offline; keyboard; zoom; small screens; 
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
 from test_browser import SCREENSHOTS
 
 AXE = Axe()
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-PAGE_TYPES = ["index.html", "article.html", "cite.html", "missions/index.html", "missions/iraq.html",
-              "astana/index.html", "astana/round-7.html", "funding/index.html", "facts/index.html",
-              "404.html"]
+PAGE_TYPES = [
+    "index.html",
+    "article.html",
+    "cite.html",
+    "missions/index.html",
+    "missions/iraq.html",
+    "astana/index.html",
+    "astana/round-7.html",
+    "funding/index.html",
+    "facts/index.html",
+    "404.html",
+]
 PAGES = PAGE_TYPES + [f"en/{page}" for page in PAGE_TYPES if page != "404.html"]
 
 
@@ -66,13 +74,15 @@ def test_keyboard_reaches_paragraph_links_copy_buttons_and_language_switch(serve
     reached = []
     for _ in range(60):
         page.keyboard.press("Tab")
-        reached.append(page.evaluate("""() => {
+        reached.append(
+            page.evaluate("""() => {
             const e = document.activeElement;
             const style = getComputedStyle(e);
             return {cls: e.className && e.className.baseVal === undefined ? e.className : "",
                     href: e.getAttribute("href"), hreflang: e.getAttribute("hreflang"),
                     outline: style.outlineStyle !== "none" || style.boxShadow !== "none"};
-        }"""))
+        }""")
+        )
     language = [r for r in reached if r["hreflang"] == "en" and "md-select__link" in r["cls"]]
     numbers = [r for r in reached if "para-num" in r["cls"]]
     copies = [r for r in reached if "para-copy" in r["cls"]]

@@ -1,9 +1,9 @@
 """Bad input stops the build with a message that names the file, and nothing half-done."""
 
 import pytest
-
 from project import copy_project
-from scripts.build_site import BuildFailed, build_site
+
+from build_site import BuildFailed, build_site
 
 
 @pytest.fixture
@@ -72,7 +72,11 @@ def test_unknown_citation_format_is_named(project):
 
 
 def test_citation_of_a_fragment_the_article_lacks_is_named(project):
-    edit(project / "docs" / "ru" / "cite.md", "<!-- edition:cite gost-2018 p12 -->", "<!-- edition:cite gost-2018 p99 -->")
+    edit(
+        project / "docs" / "ru" / "cite.md",
+        "<!-- edition:cite gost-2018 p12 -->",
+        "<!-- edition:cite gost-2018 p99 -->",
+    )
     assert "the article has no fragment #p99" in build_error(project)
 
 

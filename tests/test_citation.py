@@ -9,11 +9,11 @@ from datetime import date
 import bibtexparser
 import pytest
 import rispy
-
 from project import ROOT
-from scripts.edition import citation
-from scripts.edition.citation import FORMATS, fill, templates
-from scripts.edition.data import load_data
+
+from edition import citation
+from edition.citation import FORMATS, fill, templates
+from edition.data import load_data
 
 SITE = "https://edition.invalid/"
 ACCESSED = date(2026, 12, 1)  # not the edition's date (2026-11-26): the two cannot be confused
@@ -31,18 +31,18 @@ SENTENCE_EN = "The role of the Republic of Kazakhstan in settling international 
 # type : access ("Текст : электронный"). No author: the description opens with the title.
 GOST_2018 = {
     "work": f"{TITLE_RU} : веб-издание статьи. – Версия 0.1.0. – 2026. – URL: {SITE}article.html "
-            "(дата обращения: 01.12.2026). – Текст : электронный.",
+    "(дата обращения: 01.12.2026). – Текст : электронный.",
     "p12": f"{TITLE_RU} : веб-издание статьи. – Версия 0.1.0. – 2026. – Абз. 12. – URL: "
-           f"{SITE}article.html#p12 (дата обращения: 01.12.2026). – Текст : электронный.",
+    f"{SITE}article.html#p12 (дата обращения: 01.12.2026). – Текст : электронный.",
     "introduction": f"{TITLE_RU} : веб-издание статьи. – Версия 0.1.0. – 2026. – § «Введение». – URL: "
-                    f"{SITE}article.html#introduction (дата обращения: 01.12.2026). – Текст : электронный.",
+    f"{SITE}article.html#introduction (дата обращения: 01.12.2026). – Текст : электронный.",
 }
 # ГОСТ Р 7.0.5-2008, a reference: "[Электронный ресурс]" after the title; ". " between areas.
 GOST_2008 = {
     "work": f"{TITLE_RU} [Электронный ресурс] : веб-издание статьи. Версия 0.1.0. 2026. URL: "
-            f"{SITE}article.html (дата обращения: 01.12.2026).",
+    f"{SITE}article.html (дата обращения: 01.12.2026).",
     "p12": f"{TITLE_RU} [Электронный ресурс] : веб-издание статьи. Версия 0.1.0. 2026. Абз. 12. URL: "
-           f"{SITE}article.html#p12 (дата обращения: 01.12.2026).",
+    f"{SITE}article.html#p12 (дата обращения: 01.12.2026).",
 }
 # APA 7: no author -> the title first (9.12); a non-Latin title romanised and translated in
 # brackets (9.38); no retrieval date for a fixed, dated version (9.16); paragraph and section
@@ -50,23 +50,23 @@ GOST_2008 = {
 APA = {
     ("ru", "work"): f"{TITLE_LATN} [{SENTENCE_EN}]. (2026, November 26). {SITE}article.html",
     ("en", "work"): f"{SENTENCE_EN} [Editors' translation from Russian]. (2026, November 26). "
-                    f"{SITE}en/article.html",
+    f"{SITE}en/article.html",
     ("en", "p12"): f"{SENTENCE_EN} [Editors' translation from Russian]. (2026, November 26). "
-                   f"{SITE}en/article.html#p12\n({TITLE_EN}, 2026, para. 12)",
+    f"{SITE}en/article.html#p12\n({TITLE_EN}, 2026, para. 12)",
     ("en", "introduction"): f"{SENTENCE_EN} [Editors' translation from Russian]. (2026, November 26). "
-                            f"{SITE}en/article.html#introduction\n({TITLE_EN}, 2026, Introduction section)",
+    f"{SITE}en/article.html#introduction\n({TITLE_EN}, 2026, Introduction section)",
     ("ru", "p12"): f"{TITLE_LATN} [{SENTENCE_EN}]. (2026, November 26). {SITE}article.html#p12\n"
-                   f"({TITLE_LATN}, 2026, para. 12)",
+    f"({TITLE_LATN}, 2026, para. 12)",
 }
 # The English twin of the ГОСТ reference, as Russian journals print it under "References".
 IN_RUSS = {
     "work": f"{TITLE_LATN} [{TITLE_EN}]. Web edition of the article, version 0.1.0, 2026. "
-            f"Available at: {SITE}article.html (accessed 01.12.2026). (In Russ.)",
+    f"Available at: {SITE}article.html (accessed 01.12.2026). (In Russ.)",
     "p12": f"{TITLE_LATN} [{TITLE_EN}]. Web edition of the article, version 0.1.0, 2026, para. 12. "
-           f"Available at: {SITE}article.html#p12 (accessed 01.12.2026). (In Russ.)",
+    f"Available at: {SITE}article.html#p12 (accessed 01.12.2026). (In Russ.)",
     "introduction": f"{TITLE_LATN} [{TITLE_EN}]. Web edition of the article, version 0.1.0, 2026, "
-                    f"section “Introduction”. Available at: {SITE}article.html#introduction "
-                    "(accessed 01.12.2026). (In Russ.)",
+    f"section “Introduction”. Available at: {SITE}article.html#introduction "
+    "(accessed 01.12.2026). (In Russ.)",
 }
 
 
@@ -78,13 +78,20 @@ def record():
 def cite(record, format_id: str, locale: str, fragment: str = "", accessed=ACCESSED) -> str:
     """What a reader on the `locale` page copies: the template filled like assets/cite.js."""
     fmt = FORMAT[format_id]
-    version = fmt.version or locale
+    language = fmt.language or locale
     kind = "work" if not fragment else "paragraph" if fragment.startswith("p") else "section"
-    title = INTRODUCTION[fmt.heading or version] if kind == "section" else None
-    url = URLS[version] + (f"#{fragment}" if fragment else "")
-    return fill(templates(record, locale)[format_id][kind], fmt.escape, url, accessed, locale,
-                n=int(fragment[1:]) if kind == "paragraph" else None, title=title,
-                fragment_id=fragment)
+    title = INTRODUCTION[fmt.heading or language] if kind == "section" else None
+    url = URLS[language] + (f"#{fragment}" if fragment else "")
+    return fill(
+        templates(record, locale)[format_id][kind],
+        fmt.escape,
+        url,
+        accessed,
+        locale,
+        n=int(fragment[1:]) if kind == "paragraph" else None,
+        title=title,
+        fragment_id=fragment,
+    )
 
 
 @pytest.mark.parametrize("fragment", ["", "p12", "introduction"])
@@ -114,7 +121,15 @@ def test_no_author_and_no_journal_are_invented(record):
     for locale in ("ru", "en"):
         for fmt in FORMATS:
             text = cite(record, fmt.id, locale, "p12")
-            for field in ("author =", "journaltitle", "AU  -", "A1  -", "JO  -", '"author"', '"container-title"'):
+            for field in (
+                "author =",
+                "journaltitle",
+                "AU  -",
+                "A1  -",
+                "JO  -",
+                '"author"',
+                '"container-title"',
+            ):
                 assert field not in text, (fmt.id, field)
             if fmt.style:
                 assert text.startswith((TITLE_RU, TITLE_LATN, SENTENCE_EN)), fmt.id
@@ -183,7 +198,9 @@ def test_bibtex_parses_back(record):
 
 def test_bibtex_escapes_a_section_title(record):
     template = templates(record, "ru")["bibtex"]["section"]
-    text = fill(template, "bibtex", URLS["ru"] + "#x", ACCESSED, "ru", title="R&D 50% {draft}", fragment_id="x")
+    text = fill(
+        template, "bibtex", URLS["ru"] + "#x", ACCESSED, "ru", title="R&D 50% {draft}", fragment_id="x"
+    )
     (entry,) = bibtexparser.parse_string(text).entries
     assert entry.fields_dict["addendum"].value == r"§ «R\&D 50\% \{draft\}»"
 
@@ -219,10 +236,10 @@ def test_csl_json_is_the_record_the_styles_format(record):
 def test_templates_equal_the_engine_with_real_values(record, format_id, locale, fragment, value):
     """The tokens in a template stand exactly where the engine writes real values."""
     fmt = FORMAT[format_id]
-    version = fmt.version or locale
+    language = fmt.language or locale
     kind = "paragraph" if value else "section"
-    value = value or INTRODUCTION[fmt.heading or version]
-    item = citation.csl_item(record, version, f"{URLS[version]}#{fragment}", ACCESSED)
+    value = value or INTRODUCTION[fmt.heading or language]
+    item = citation.csl_item(record, language, f"{URLS[language]}#{fragment}", ACCESSED)
     direct = citation.render(fmt, item, record, kind, locale, value)
     assert cite(record, format_id, locale, fragment) == direct
 
@@ -258,7 +275,9 @@ def test_why_the_edition_has_its_own_styles(record):
     def shipped(style: str, item: dict, locator) -> tuple[str, str]:
         engine = citation.CitationStylesBibliography(
             citation.CitationStylesStyle(get_style_filepath(style), validate=False),
-            citation.CiteProcJSON([item]), citation.formatter.plain)
+            citation.CiteProcJSON([item]),
+            citation.formatter.plain,
+        )
         cited = citation._citation(item, locator)
         engine.register(cited)
         return str(engine.cite(cited, citation._ignore)), str(engine.bibliography()[0])

@@ -8,23 +8,29 @@ from datetime import date
 import bibtexparser
 import pytest
 import rispy
-
-from scripts.edition.citation import FORMATS, fill, templates
-from scripts.edition.data import load_data
 from test_citation import APA, GOST_2018, SENTENCE_EN, SITE, TITLE_EN, TITLE_RU, cite
+
+from edition.citation import FORMATS, fill, templates
+from edition.data import load_data
 
 DATA = load_data()
 ROUNDS = [r.n for r in DATA.rounds.rounds]
 MISSIONS = [m.id for m in DATA.missions.missions]
-CITABLE = (["article.html", "cite.html", "astana/index.html"]
-           + [f"astana/round-{n}.html" for n in ROUNDS] + [f"missions/{m}.html" for m in MISSIONS])
+CITABLE = (
+    ["article.html", "cite.html", "astana/index.html"]
+    + [f"astana/round-{n}.html" for n in ROUNDS]
+    + [f"missions/{m}.html" for m in MISSIONS]
+)
 
 
 def today(text: str) -> str:
     """A hand-checked citation (accessed 01.12.2026) with today's date instead."""
     day = date.today()
-    return (text.replace("01.12.2026", day.strftime("%d.%m.%Y"))
-            .replace("2026-12-01", day.isoformat()).replace("2026/12/01", day.strftime("%Y/%m/%d")))
+    return (
+        text.replace("01.12.2026", day.strftime("%d.%m.%Y"))
+        .replace("2026-12-01", day.isoformat())
+        .replace("2026/12/01", day.strftime("%Y/%m/%d"))
+    )
 
 
 def cite_data(page) -> dict:
@@ -37,8 +43,11 @@ def test_cite_page_shows_every_format_without_script(page_html, folder, placehol
     page = page_html(f"{folder}cite.html")
     headings = {h["id"] for h in page.select("article h2[id]")}
     assert {fmt.id for fmt in FORMATS} | {"fragments"} <= headings
-    blocks = {pre["data-cite-format"]: pre.get_text() for pre in page.select("pre.cite-text[data-cite-format]")
-              if not pre.get("data-cite-fragment")}
+    blocks = {
+        pre["data-cite-format"]: pre.get_text()
+        for pre in page.select("pre.cite-text[data-cite-format]")
+        if not pre.get("data-cite-fragment")
+    }
     assert set(blocks) == {fmt.id for fmt in FORMATS}
     assert blocks["gost-2018"] == GOST_2018["work"].replace("01.12.2026", placeholder)
     locale = folder.rstrip("/") or "ru"
@@ -80,7 +89,10 @@ def test_article_offers_every_paragraph_and_section(page_html):
     assert len(paragraphs) == 22
     assert sorted(f for f in fragments if f not in paragraphs) == sorted(headings)
     assert fragments["platform-of-peace"]["t"] == {  # quotation marks left to the citation
-        "ru": "Площадка мира", "en": "A Platform for Peace", "latn": "Ploshchadka mira"}
+        "ru": "Площадка мира",
+        "en": "A Platform for Peace",
+        "latn": "Ploshchadka mira",
+    }
 
 
 def test_no_other_page_carries_citation_scripts(site):
@@ -121,23 +133,27 @@ def test_cite_a_section_heading(server, browser_page):
     browser_page.goto(server + "en/article.html")
     assert cite_this(browser_page, "#platform-of-peace") == (
         f"{SENTENCE_EN} [Editors' translation from Russian]. (2026, November 26). "
-        f"{SITE}en/article.html#platform-of-peace\n({TITLE_EN}, 2026, A Platform for Peace section)")
+        f"{SITE}en/article.html#platform-of-peace\n({TITLE_EN}, 2026, A Platform for Peace section)"
+    )
 
 
 def test_cite_a_round_and_a_mission(server, browser_page):
     browser_page.goto(server + "en/astana/round-12.html")
     assert cite_this(browser_page, "h1#title") == (
         f"{SENTENCE_EN} [Editors' translation from Russian]. (2026, November 26). "
-        f"{SITE}en/astana/round-12.html\n({TITLE_EN}, 2026, Round 12 of the Astana process section)")
+        f"{SITE}en/astana/round-12.html\n({TITLE_EN}, 2026, Round 12 of the Astana process section)"
+    )
     browser_page.goto(server + "missions/iraq.html")
     name = "Ирак: инженерно-саперный отряд „Казбата“"  # inner quotation marks: the inner kind
     assert cite_this(browser_page, "h1#title") == today(
         f"{TITLE_RU} : веб-издание статьи. – Версия 0.1.0. – 2026. – § «{name}». – URL: "
-        f"{SITE}missions/iraq.html (дата обращения: 01.12.2026). – Текст : электронный.")
+        f"{SITE}missions/iraq.html (дата обращения: 01.12.2026). – Текст : электронный."
+    )
     browser_page.goto(server + "astana/index.html")
     assert cite_this(browser_page, "#round-3").endswith(
         f"§ «3-й раунд Астанинского процесса». – URL: {SITE}astana/index.html#round-3 "
-        f"(дата обращения: {date.today():%d.%m.%Y}). – Текст : электронный.")
+        f"(дата обращения: {date.today():%d.%m.%Y}). – Текст : электронный."
+    )
 
 
 def test_cite_with_the_keyboard(server, browser_page):
@@ -149,7 +165,9 @@ def test_cite_with_the_keyboard(server, browser_page):
     assert page.evaluate("getComputedStyle(document.activeElement).opacity") == "1"
     page.keyboard.press("Enter")
     assert page.evaluate("navigator.clipboard.readText()") == today(GOST_2018["p12"])
-    assert page.locator(".cite-box [role=status]").inner_text() == "Скопировано. Дата обращения — сегодняшняя."
+    assert (
+        page.locator(".cite-box [role=status]").inner_text() == "Скопировано. Дата обращения — сегодняшняя."
+    )
     page.keyboard.press("Escape")
     assert page.locator(".cite-box").count() == 0
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Цитировать абзац 12"
@@ -160,7 +178,11 @@ def test_the_chosen_format_applies_everywhere_and_is_remembered(server, browser_
     page.goto(server + "article.html")
     cite_this(page, "#p12")
     page.select_option(".cite-box select.cite-select", "bibtex")
-    assert page.locator(".cite-box .cite-text").inner_text().startswith("@online{kazakhstan-conflicts-edition-ru-p12,")
+    assert (
+        page.locator(".cite-box .cite-text")
+        .inner_text()
+        .startswith("@online{kazakhstan-conflicts-edition-ru-p12,")
+    )
     copied = cite_this(page, "#p13")  # the next "cite this" uses the chosen format
     (entry,) = bibtexparser.parse_string(copied).entries
     assert entry.key == "kazakhstan-conflicts-edition-ru-p13"
@@ -169,18 +191,26 @@ def test_the_chosen_format_applies_everywhere_and_is_remembered(server, browser_
     page.reload()
     page.click(".cite-panel summary")
     assert page.locator(".cite-panel select.cite-select").input_value() == "bibtex"
-    assert page.locator(".cite-panel .cite-text").inner_text().startswith("@online{kazakhstan-conflicts-edition-ru,")
+    assert (
+        page.locator(".cite-panel .cite-text")
+        .inner_text()
+        .startswith("@online{kazakhstan-conflicts-edition-ru,")
+    )
 
 
 def test_cite_page_copy_buttons_fill_in_todays_date(server, browser_page):
     page = browser_page
     page.goto(server + "cite.html")
-    assert page.locator('pre[data-cite-format="gost-2018"]:not([data-cite-fragment])').inner_text() == today(GOST_2018["work"])
+    assert page.locator('pre[data-cite-format="gost-2018"]:not([data-cite-fragment])').inner_text() == today(
+        GOST_2018["work"]
+    )
     page.click('button.cite-copy[data-cite-format="ris"]')
     (entry,) = rispy.loads(page.evaluate("navigator.clipboard.readText()"))
     assert entry["access_date"] == date.today().strftime("%Y/%m/%d")
     assert entry["urls"] == [SITE + "article.html"]
-    assert page.locator('#ris ~ .cite-block .cite-status, .cite-block:has([data-cite-format="ris"]) .cite-status').first.is_visible()
+    assert page.locator(
+        '#ris ~ .cite-block .cite-status, .cite-block:has([data-cite-format="ris"]) .cite-status'
+    ).first.is_visible()
 
 
 @pytest.mark.parametrize("folder", ["", "en/"])
@@ -189,9 +219,11 @@ def test_the_page_fills_every_format_as_python_does(server, browser_page, folder
     locale = folder.rstrip("/") or "ru"
     browser_page.goto(server + folder + "cite.html")
     for fmt in FORMATS:
-        version = fmt.version or locale
-        url = SITE + ("en/" if version == "en" else "") + "article.html"
-        expected = fill(templates(DATA.article, locale)[fmt.id]["work"], fmt.escape, url, date.today(), locale)
+        language = fmt.language or locale
+        url = SITE + ("en/" if language == "en" else "") + "article.html"
+        expected = fill(
+            templates(DATA.article, locale)[fmt.id]["work"], fmt.escape, url, date.today(), locale
+        )
         shown = browser_page.locator(f'pre[data-cite-format="{fmt.id}"]:not([data-cite-fragment])')
         assert shown.inner_text() == expected, fmt.id
 
@@ -206,6 +238,9 @@ def test_cite_works_from_file_in_the_offline_copy(offline, offline_page):
     assert page.locator("#p12 .cite-this").get_attribute("data-clipboard-text") == shown
     assert "Скопировано" in page.locator(".md-dialog").inner_text()
     page.goto((offline["unpacked"] / "en" / "cite.html").as_uri())
-    assert page.locator('pre[data-cite-format="in-russ"]:not([data-cite-fragment])').inner_text().endswith(
-        f"(accessed {date.today():%d.%m.%Y}). (In Russ.)")
+    assert (
+        page.locator('pre[data-cite-format="in-russ"]:not([data-cite-fragment])')
+        .inner_text()
+        .endswith(f"(accessed {date.today():%d.%m.%Y}). (In Russ.)")
+    )
     assert page.foreign_requests == [] and page.console_errors == []

@@ -3,9 +3,10 @@
 import re
 
 from project import copy_project
-from scripts.build_site import build_site
-from scripts.edition.contract import load_contract
-from scripts.update_contract import citable_urls
+
+from build_site import build_site
+from edition.contract import load_contract
+from update_contract import citable_urls
 
 CONTRACT = load_contract()
 

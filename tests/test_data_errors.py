@@ -4,11 +4,11 @@ and what is wrong; and never yields a half-written site."""
 import shutil
 
 import pytest
-
 from project import copy_project
-from scripts.build_site import BuildFailed, build_site
-from scripts.edition.data import DATA_DIR, load_data
-from scripts.edition.yaml_source import DataError
+
+from build_site import BuildFailed, build_site
+from edition.data import DATA_DIR, load_data
+from edition.yaml_source import DataError
 
 
 @pytest.fixture
@@ -38,50 +38,138 @@ def line_of(path, text) -> int:
 
 CASES = {
     # name: (file, old text, new text, what the message must contain)
-    "yaml syntax error": ("missions.yml", "    short: {ru: Ирак, en: Iraq}", "    short: {ru: Ирак, en: Iraq",
-                          ["missions.yml:", "expected ',' or '}'"]),
-    "missing required field": ("missions.yml", '      en: "Iraq: KAZBAT engineer-sapper unit"\n    short:', "    short:",
-                               ["missions.yml:", "missions.0.name.en", "required field is missing"]),
-    "missing russian text": ("astana_rounds.yml", "  astana: {ru: Астана, en: Astana}", "  astana: {en: Astana}",
-                             ["astana_rounds.yml:", "cities.astana.ru", "required field is missing"]),
-    "empty english text": ("facts.yml", 'label: {ru: Даты, en: Dates}', 'label: {ru: Даты, en: ""}',
-                           ["facts.yml:", "topics.0.facts.1.label.en", "at least 1 character"]),
-    "edition version not x.y.z": ("article.yml", "  version: 0.1.0", "  version: first",
-                                  ["article.yml:", "edition.version", "should match pattern"]),
-    "wrong type": ("astana_rounds.yml", "  - n: 7\n", "  - n: seven\n",
-                   ["astana_rounds.yml:", "rounds.6.n", "valid integer"]),
-    "impossible date": ("missions.yml", "date: 2003-08-19", "date: 2003-02-30",
-                        ["missions.yml:", "missions.0.start.date", "'2003-02-30' is not a date that exists"]),
-    "not a date": ("astana_rounds.yml", "start: 2017-10-30", "start: 30.10.2017",
-                   ["astana_rounds.yml:", "rounds.6.start", "not an ISO date"]),
-    "end before start": ("missions.yml", "date: 2008-10-21", "date: 2002-10-21",
-                         ["missions.yml:", "missions.0.end.date", "is before start"]),
-    "round ends before it starts": ("astana_rounds.yml", "end: 2017-10-31", "end: 2017-10-29",
-                                    ["astana_rounds.yml:", "rounds.6.end", "is before start"]),
-    "duplicate id": ("missions.yml", "  - id: lebanon", "  - id: iraq",
-                     ["missions.yml:", "missions.1.id", "duplicate id 'iraq'"]),
-    "unknown key": ("missions.yml", "    after_article: false\n", "    after_article: false\n    afterword: true\n",
-                    ["missions.yml:", "missions.0.afterword", "unknown key"]),
-    "paragraph that does not exist": ("missions.yml", "paragraph: p17", "paragraph: p99",
-                                      ["missions.yml:", "article.paragraph", "no paragraph 'p99'"]),
-    "quotation not in the article": ("missions.yml", 'quote: "проведено девять ротаций"', 'quote: "проведено десять ротаций"',
-                                     ["missions.yml:", "missions.0.facts.4.article.quote", "not found verbatim in article paragraph p16"]),
-    "source id not in sources.yml": ("astana_rounds.yml", "sources: [tass-973460]", "sources: [tass-000000]",
-                                     ["astana_rounds.yml:", "rounds.6.sources.0", "'tass-000000' is not a source"]),
-    "url that is not http(s)": ("sources.yml", "url: https://tass.com/world/926976", "url: ftp://tass.com/world/926976",
-                                ["sources.yml:", "sources.25.url", "is not an http(s) URL"]),
-    "javascript url": ("sources.yml", "url: https://tass.com/world/926976", "url: javascript:alert(1)",
-                       ["sources.yml:", "sources.25.url", "is not an http(s) URL"]),
-    "unsafe yaml tag": ("missions.yml", "    after_article: false\n", "    after_article: !!python/object/apply:os.system [echo hacked]\n",
-                        ["missions.yml:", "could not determine a constructor", "no !!python"]),
-    "round numbers out of order": ("astana_rounds.yml", "  - n: 8\n", "  - n: 9\n",
-                                   ["astana_rounds.yml:", "rounds.7.n", "round 9 is item 8"]),
-    "after_article contradicts the date": ("astana_rounds.yml", "    city: sochi\n    after_article: true", "    city: sochi\n    after_article: false",
-                                           ["astana_rounds.yml:", "rounds.14.after_article", "must be true"]),
-    "status without its evidence": ("facts.yml", "        status: unverifiable", "        status: confirmed",
-                                    ["facts.yml:", "topics.2.facts.0", "status 'confirmed' needs 'outside'"]),
-    "unknown status": ("facts.yml", "        status: unverifiable", "        status: probably",
-                       ["facts.yml:", "topics.2.facts.0.status", "'confirmed'"]),
+    "yaml syntax error": (
+        "missions.yml",
+        "    short: {ru: Ирак, en: Iraq}",
+        "    short: {ru: Ирак, en: Iraq",
+        ["missions.yml:", "expected ',' or '}'"],
+    ),
+    "missing required field": (
+        "missions.yml",
+        '      en: "Iraq: KAZBAT engineer-sapper unit"\n    short:',
+        "    short:",
+        ["missions.yml:", "missions.0.name.en", "required field is missing"],
+    ),
+    "missing russian text": (
+        "astana_rounds.yml",
+        "  astana: {ru: Астана, en: Astana}",
+        "  astana: {en: Astana}",
+        ["astana_rounds.yml:", "cities.astana.ru", "required field is missing"],
+    ),
+    "empty english text": (
+        "facts.yml",
+        "label: {ru: Даты, en: Dates}",
+        'label: {ru: Даты, en: ""}',
+        ["facts.yml:", "topics.0.facts.1.label.en", "at least 1 character"],
+    ),
+    "edition version not x.y.z": (
+        "article.yml",
+        "  version: 0.1.0",
+        "  version: first",
+        ["article.yml:", "edition.version", "should match pattern"],
+    ),
+    "wrong type": (
+        "astana_rounds.yml",
+        "  - n: 7\n",
+        "  - n: seven\n",
+        ["astana_rounds.yml:", "rounds.6.n", "valid integer"],
+    ),
+    "impossible date": (
+        "missions.yml",
+        "date: 2003-08-19",
+        "date: 2003-02-30",
+        ["missions.yml:", "missions.0.start.date", "'2003-02-30' is not a date that exists"],
+    ),
+    "not a date": (
+        "astana_rounds.yml",
+        "start: 2017-10-30",
+        "start: 30.10.2017",
+        ["astana_rounds.yml:", "rounds.6.start", "not an ISO date"],
+    ),
+    "end before start": (
+        "missions.yml",
+        "date: 2008-10-21",
+        "date: 2002-10-21",
+        ["missions.yml:", "missions.0.end.date", "is before start"],
+    ),
+    "round ends before it starts": (
+        "astana_rounds.yml",
+        "end: 2017-10-31",
+        "end: 2017-10-29",
+        ["astana_rounds.yml:", "rounds.6.end", "is before start"],
+    ),
+    "duplicate id": (
+        "missions.yml",
+        "  - id: lebanon",
+        "  - id: iraq",
+        ["missions.yml:", "missions.1.id", "duplicate id 'iraq'"],
+    ),
+    "unknown key": (
+        "missions.yml",
+        "    after_article: false\n",
+        "    after_article: false\n    afterword: true\n",
+        ["missions.yml:", "missions.0.afterword", "unknown key"],
+    ),
+    "paragraph that does not exist": (
+        "missions.yml",
+        "paragraph: p17",
+        "paragraph: p99",
+        ["missions.yml:", "article.paragraph", "no paragraph 'p99'"],
+    ),
+    "quotation not in the article": (
+        "missions.yml",
+        'quote: "проведено девять ротаций"',
+        'quote: "проведено десять ротаций"',
+        ["missions.yml:", "missions.0.facts.4.article.quote", "not found verbatim in article paragraph p16"],
+    ),
+    "source id not in sources.yml": (
+        "astana_rounds.yml",
+        "sources: [tass-973460]",
+        "sources: [tass-000000]",
+        ["astana_rounds.yml:", "rounds.6.sources.0", "'tass-000000' is not a source"],
+    ),
+    "url that is not http(s)": (
+        "sources.yml",
+        "url: https://tass.com/world/926976",
+        "url: ftp://tass.com/world/926976",
+        ["sources.yml:", "sources.25.url", "is not an http(s) URL"],
+    ),
+    "javascript url": (
+        "sources.yml",
+        "url: https://tass.com/world/926976",
+        "url: javascript:alert(1)",
+        ["sources.yml:", "sources.25.url", "is not an http(s) URL"],
+    ),
+    "unsafe yaml tag": (
+        "missions.yml",
+        "    after_article: false\n",
+        "    after_article: !!python/object/apply:os.system [echo hacked]\n",
+        ["missions.yml:", "could not determine a constructor", "no !!python"],
+    ),
+    "round numbers out of order": (
+        "astana_rounds.yml",
+        "  - n: 8\n",
+        "  - n: 9\n",
+        ["astana_rounds.yml:", "rounds.7.n", "round 9 is item 8"],
+    ),
+    "after_article contradicts the date": (
+        "astana_rounds.yml",
+        "    city: sochi\n    after_article: true",
+        "    city: sochi\n    after_article: false",
+        ["astana_rounds.yml:", "rounds.14.after_article", "must be true"],
+    ),
+    "status without its evidence": (
+        "facts.yml",
+        "        status: unverifiable",
+        "        status: confirmed",
+        ["facts.yml:", "topics.2.facts.0", "status 'confirmed' needs 'outside'"],
+    ),
+    "unknown status": (
+        "facts.yml",
+        "        status: unverifiable",
+        "        status: probably",
+        ["facts.yml:", "topics.2.facts.0.status", "'confirmed'"],
+    ),
 }
 
 
@@ -125,7 +213,11 @@ def test_missing_file(data_dir):
 
 def test_html_in_a_value_is_accepted_as_text(data_dir):
     """Markup in data is not an error: it is shown as text (test_data_pages checks that)."""
-    replace(data_dir / "astana_rounds.yml", "Joint statement on detainees", "<script>alert(1)</script> Joint statement on detainees")
+    replace(
+        data_dir / "astana_rounds.yml",
+        "Joint statement on detainees",
+        "<script>alert(1)</script> Joint statement on detainees",
+    )
     assert load_data(data_dir).rounds.rounds[6].outcome.en.startswith("<script>")
 
 

@@ -5,10 +5,10 @@ import io
 import json
 
 import pytest
-
 from project import copy_project
-from scripts.build_site import build_site
-from scripts.edition.data import load_data
+
+from build_site import build_site
+from edition.data import load_data
 
 DATA = load_data()
 LANGS = {"ru": "", "en": "en/"}
@@ -48,7 +48,9 @@ def test_every_value_names_its_source(page_html, lang, prefix, page):
         if cell.find_parent(id="law-note"):
             continue  # the editors' note on the law, not a value
         row_sources = cell.find_parent("tr").select_one("td.row-sources .cites a")
-        assert cell.select_one(".cites a, a.para-ref") or row_sources, f"{prefix}{page}: no source for «{text[:80]}»"
+        assert cell.select_one(".cites a, a.para-ref") or row_sources, (
+            f"{prefix}{page}: no source for «{text[:80]}»"
+        )
 
 
 def test_astana_index_has_an_anchor_per_round_and_round_pages_chain(page_html):
@@ -59,7 +61,9 @@ def test_astana_index_has_an_anchor_per_round_and_round_pages_chain(page_html):
             page = page_html(f"{prefix}astana/round-{n}.html")
             previous, following = page.select_one('a[rel="prev"]'), page.select_one('a[rel="next"]')
             assert (previous["href"] if previous else None) == (f"round-{n - 1}.html" if n > 1 else None)
-            assert (following["href"] if following else None) == (f"round-{n + 1}.html" if n < ROUNDS[-1] else None)
+            assert (following["href"] if following else None) == (
+                f"round-{n + 1}.html" if n < ROUNDS[-1] else None
+            )
 
 
 def test_rounds_after_the_article_are_marked(page_html):
@@ -81,8 +85,15 @@ def test_funding_page_has_the_three_sources_and_the_law(page_html):
     assert page.select_one("#source-2 ~ blockquote q").get_text().startswith("2) выделяемых ООН")
 
 
-@pytest.mark.parametrize("paragraph,record", [("p16", "missions/iraq.html"), ("p17", "missions/lebanon.html"),
-                                              ("p20", "astana/index.html"), ("p12", "funding/index.html#source-2")])
+@pytest.mark.parametrize(
+    "paragraph,record",
+    [
+        ("p16", "missions/iraq.html"),
+        ("p17", "missions/lebanon.html"),
+        ("p20", "astana/index.html"),
+        ("p12", "funding/index.html#source-2"),
+    ],
+)
 def test_article_and_data_pages_link_both_ways(page_html, paragraph, record):
     article = page_html("article.html")
     assert article.select_one(f'#{paragraph} .para-data[href="{record}"]') is not None
@@ -90,8 +101,15 @@ def test_article_and_data_pages_link_both_ways(page_html, paragraph, record):
     assert page.select_one(f'a.para-ref[href$="article.html#{paragraph}"]') is not None
 
 
-@pytest.mark.parametrize("page,prefix", [("index.html", ""), ("en/index.html", ""), ("astana/index.html", "../"),
-                                         ("en/astana/index.html", "../")])
+@pytest.mark.parametrize(
+    "page,prefix",
+    [
+        ("index.html", ""),
+        ("en/index.html", ""),
+        ("astana/index.html", "../"),
+        ("en/astana/index.html", "../"),
+    ],
+)
 def test_timeline_is_inline_svg_with_text_alternative(page_html, page, prefix):
     svg = page_html(page).select_one("figure.timeline svg")
     # a group, not an img: its bars and ticks are links
@@ -108,11 +126,15 @@ def test_timeline_is_inline_svg_with_text_alternative(page_html, page, prefix):
 
 @pytest.mark.parametrize("lang,prefix", LANGS.items())
 def test_downloads_hold_the_tables(site, page_html, lang, prefix):
-    for folder, stem, count in [("missions", "missions", sum(len(m.facts) for m in DATA.missions.missions)),
-                                ("astana", "astana_rounds", len(ROUNDS)),
-                                ("funding", "funding_sources", 3),
-                                ("facts", "facts", sum(len(t.facts) for t in DATA.facts.topics))]:
-        rows = list(csv.DictReader(io.StringIO((site / prefix / folder / f"{stem}.csv").read_text("utf-8-sig"))))
+    for folder, stem, count in [
+        ("missions", "missions", sum(len(m.facts) for m in DATA.missions.missions)),
+        ("astana", "astana_rounds", len(ROUNDS)),
+        ("funding", "funding_sources", 3),
+        ("facts", "facts", sum(len(t.facts) for t in DATA.facts.topics)),
+    ]:
+        rows = list(
+            csv.DictReader(io.StringIO((site / prefix / folder / f"{stem}.csv").read_text("utf-8-sig")))
+        )
         document = json.loads((site / prefix / folder / f"{stem}.json").read_text("utf-8"))
         assert len(rows) == len(document["records"]) == count
         assert document["language"] == lang
@@ -134,22 +156,32 @@ def test_an_edited_value_changes_on_every_page_that_shows_it(tmp_path):
     def text(path):
         return (site / path).read_text("utf-8")
 
-    assert "27–31 октября 2017" in text("astana/index.html") and "30–31 октября 2017" not in text("astana/index.html")
+    assert "27–31 октября 2017" in text("astana/index.html") and "30–31 октября 2017" not in text(
+        "astana/index.html"
+    )
     assert "27–31 October 2017" in text("en/astana/round-7.html")
     assert "27–31 октября 2017" in text("astana/round-7.html")
     assert "Раунд 7: 27–31 октября 2017" in text("index.html")  # the timeline on the home page
     assert "Round 7: 27–31 October 2017" in text("en/astana/index.html")
-    assert "2017-10-27" in text("astana/astana_rounds.csv") and "2017-10-27" in text("en/astana/astana_rounds.json")
-    assert "291 servicemen" in text("en/missions/iraq.html") and "291 servicemen" in text("en/missions/missions.csv")
+    assert "2017-10-27" in text("astana/astana_rounds.csv") and "2017-10-27" in text(
+        "en/astana/astana_rounds.json"
+    )
+    assert "291 servicemen" in text("en/missions/iraq.html") and "291 servicemen" in text(
+        "en/missions/missions.csv"
+    )
     assert "290 servicemen" not in text("en/missions/iraq.html")
 
 
 def test_markup_in_data_is_shown_as_text_and_never_runs(tmp_path, browser_page):
     project = copy_project(tmp_path / "project")
     rounds = project / "data" / "astana_rounds.yml"
-    attack = "<script>window.pwned = 1</script><img src=x onerror=\\\"window.pwned = 2\\\">"
-    rounds.write_text(rounds.read_text("utf-8").replace(
-        'en: "Joint statement on detainees', f'en: "{attack} Joint statement on detainees'), "utf-8")
+    attack = '<script>window.pwned = 1</script><img src=x onerror=\\"window.pwned = 2\\">'
+    rounds.write_text(
+        rounds.read_text("utf-8").replace(
+            'en: "Joint statement on detainees', f'en: "{attack} Joint statement on detainees'
+        ),
+        "utf-8",
+    )
     site = tmp_path / "site"
     build_site(site, config_file=project / "mkdocs.yml")
     for page in ["en/astana/round-7.html", "en/astana/index.html"]:

@@ -61,7 +61,9 @@ def test_no_resource_is_loaded_from_another_host(site):
                         continue  # metadata about this page, never fetched by a browser
                     offenders.append(f"{file.relative_to(site)}: {match[1]}")
         elif file.suffix == ".css":
-            for url in re.findall(r"(?:@import\s+|url\()\s*['\"]?((?:https?:)?//[^'\")]+)", file.read_text(encoding="utf-8")):
+            for url in re.findall(
+                r"(?:@import\s+|url\()\s*['\"]?((?:https?:)?//[^'\")]+)", file.read_text(encoding="utf-8")
+            ):
                 offenders.append(f"{file.relative_to(site)}: {url}")
     assert not offenders, "\n".join(offenders)
     assert "fonts.googleapis.com" not in (site / "article.html").read_text(encoding="utf-8")

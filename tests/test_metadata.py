@@ -6,8 +6,8 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts.build_site import build_site
-from scripts.edition.data import load_data
+from build_site import build_site
+from edition.data import load_data
 
 DATA = load_data()
 SITE_URL = "https://edition.invalid/"  # the placeholder in mkdocs.yml
@@ -88,7 +88,12 @@ def test_the_public_address_comes_from_the_environment(tmp_path):
     assert 'href="../article.html"' in (site / "en" / "index.html").read_text("utf-8")
     # and citations name the public address
     cited = json.loads(page.select_one("script#edition-cite").string)["urls"]
-    assert cited == {"ru": "https://example.org/edition/article.html", "en": "https://example.org/edition/en/article.html"}
+    assert cited == {
+        "ru": "https://example.org/edition/article.html",
+        "en": "https://example.org/edition/en/article.html",
+    }
     cite = BeautifulSoup((site / "cite.html").read_text("utf-8"), "lxml")
-    assert "URL: https://example.org/edition/article.html (дата обращения" in cite.select_one(
-        'pre[data-cite-format="gost-2018"]:not([data-cite-fragment])').get_text()
+    assert (
+        "URL: https://example.org/edition/article.html (дата обращения"
+        in cite.select_one('pre[data-cite-format="gost-2018"]:not([data-cite-fragment])').get_text()
+    )

@@ -5,9 +5,9 @@ import shutil
 import zipfile
 
 import pytest
-
-from scripts.export_offline import export
 from text import authors_text, first_difference, normalise, source_words
+
+from export_offline import export
 
 
 def search(page, query: str) -> list[str]:

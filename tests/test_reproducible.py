@@ -2,9 +2,9 @@
 
 import re
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
-from scripts.build_site import ROOT, build_site
+from build_site import ROOT, build_site
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
@@ -22,9 +22,10 @@ def test_two_builds_are_byte_identical(site, tmp_path):
 
 
 def test_sitemap_dates_come_from_the_last_commit_not_the_clock(site):
-    epoch = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, text=True,
-                           capture_output=True, check=True).stdout.strip()
-    day = datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%d")
+    epoch = subprocess.run(
+        ["git", "log", "-1", "--format=%ct"], cwd=ROOT, text=True, capture_output=True, check=True
+    ).stdout.strip()
+    day = datetime.fromtimestamp(int(epoch), tz=UTC).strftime("%Y-%m-%d")
     dates = set(re.findall(r"<lastmod>([^<]+)</lastmod>", (site / "sitemap.xml").read_text("utf-8")))
     assert dates == {day}
 
@@ -34,7 +35,8 @@ def test_properdocs_builds_the_same_site(site, tmp_path):
     build_site(forked, engine="properdocs")
     mkdocs, properdocs = files_of(site), files_of(forked)
     assert mkdocs.keys() == properdocs.keys()
-    differ = [path for path in mkdocs
-              if GENERATOR.sub(b"", mkdocs[path]) != GENERATOR.sub(b"", properdocs[path])]
+    differ = [
+        path for path in mkdocs if GENERATOR.sub(b"", mkdocs[path]) != GENERATOR.sub(b"", properdocs[path])
+    ]
     assert differ == []
     assert b"ProperDocs" in properdocs["article.html"] and b"mkdocs-1.6.1" in mkdocs["article.html"]

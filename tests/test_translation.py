@@ -5,7 +5,6 @@ import re
 
 import pytest
 import yaml
-
 from text import ROOT
 
 GLOSSARY = yaml.safe_load((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))
@@ -68,8 +67,9 @@ def test_numbers_check_can_fail():
 
 @pytest.mark.parametrize("term", GLOSSARY["terms"], ids=lambda term: term["en"])
 def test_glossary_terms_are_used(russian, english, term):
-    missing = [pid for pid, text in russian.items()
-               if re.search(term["ru"], text) and term["en"] not in english[pid]]
+    missing = [
+        pid for pid, text in russian.items() if re.search(term["ru"], text) and term["en"] not in english[pid]
+    ]
     assert not missing, f"«{term['ru']}» is not rendered as “{term['en']}” in {missing}"
 
 

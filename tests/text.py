@@ -39,17 +39,17 @@ def authors_text(article_html: str) -> str:
 
 def first_difference(expected: list[str], actual: list[str]) -> str:
     """'' if the word lists agree, else where they first part, with context."""
-    for index, (want, got) in enumerate(zip(expected, actual)):
+    for index, (want, got) in enumerate(zip(expected, actual, strict=False)):
         if want != got:
             return (
                 f"word {index + 1}: expected «{want}», found «{got}»\n"
-                f"  source: …{' '.join(expected[max(0, index - 8): index + 8])}…\n"
-                f"  page:   …{' '.join(actual[max(0, index - 8): index + 8])}…"
+                f"  source: …{' '.join(expected[max(0, index - 8) : index + 8])}…\n"
+                f"  page:   …{' '.join(actual[max(0, index - 8) : index + 8])}…"
             )
     if len(expected) != len(actual):
         longer = expected if len(expected) > len(actual) else actual
         which = "source" if longer is expected else "page"
         return f"the {which} goes on after word {min(len(expected), len(actual))}: " + " ".join(
-            longer[min(len(expected), len(actual)):][:12]
+            longer[min(len(expected), len(actual)) :][:12]
         )
     return ""

@@ -4,8 +4,9 @@ editors' apparatus: what a quotation in a data file must be found in, verbatim."
 import re
 from pathlib import Path
 
+from .markdown_source import paragraphs
+
 ARTICLE = Path(__file__).resolve().parents[2] / "docs" / "ru" / "article.md"
-PARAGRAPH_END = re.compile(r"^\{:\s*#(?P<id>p\d+)\b[^}]*\}\s*$")
 APPARATUS = [
     (re.compile(r'<span class="editorial[^"]*">.*?</span>'), ""),  # [sic]
     (re.compile(r"\[\^[\w-]+\]"), ""),  # footnote markers
@@ -15,12 +16,10 @@ APPARATUS = [
 
 def article_paragraphs(path: Path = ARTICLE) -> dict[str, str]:
     """Paragraph id -> the authors' text of that paragraph, whitespace collapsed."""
-    paragraphs = {}
-    for block in re.split(r"\n\s*\n", path.read_text(encoding="utf-8")):
-        lines = block.strip().splitlines()
-        if lines and (match := PARAGRAPH_END.match(lines[-1])):
-            text = " ".join(lines[:-1])
-            for pattern, replacement in APPARATUS:
-                text = pattern.sub(replacement, text)
-            paragraphs[match["id"]] = " ".join(text.split())
-    return paragraphs
+    found = {}
+    for paragraph in paragraphs(path.read_text(encoding="utf-8")):
+        text = paragraph.markdown
+        for pattern, replacement in APPARATUS:
+            text = pattern.sub(replacement, text)
+        found[paragraph.id] = " ".join(text.split())
+    return found

@@ -24,11 +24,18 @@ import iuliia
 import rispy
 from bibtexparser.model import Entry, Field
 from bibtexparser.writer import BibtexFormat
-from citeproc import (Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle,
-                      Locator, formatter)
+from citeproc import (
+    Citation,
+    CitationItem,
+    CitationStylesBibliography,
+    CitationStylesStyle,
+    Locator,
+    formatter,
+)
 from citeproc.source.json import CiteProcJSON
 
-from .strings import STRINGS
+from .locales import BY_CODE
+from .strings import CITE_JS_KEYS, STRINGS, strings_for_js
 
 STYLES = Path(__file__).parent / "csl"
 KINDS = ("work", "paragraph", "section")  # what is cited: the whole, a paragraph, a section
@@ -40,36 +47,23 @@ SENTINEL_N = "4242"
 SENTINEL_TITLE = "QQSECTIONQQ"
 SENTINEL_DATE = date(1901, 2, 3)
 TOKENS = {
-    SENTINEL_URL: "⟦url⟧", SENTINEL_N: "⟦n⟧", SENTINEL_TITLE: "⟦title⟧",
-    "03.02.1901": "⟦dmy⟧", "1901-02-03": "⟦iso⟧", "1901/02/03": "⟦ris⟧",
+    SENTINEL_URL: "⟦url⟧",
+    SENTINEL_N: "⟦n⟧",
+    SENTINEL_TITLE: "⟦title⟧",
+    "03.02.1901": "⟦dmy⟧",
+    "1901-02-03": "⟦iso⟧",
+    "1901/02/03": "⟦ris⟧",
     "[1901, 2, 3]": "[⟦y⟧, ⟦m⟧, ⟦d⟧]",
 }
 DATE_LIST = re.compile(r"\[\s+(\d+),\s+(\d+),\s+(\d+)\s+\]")  # a date in indented JSON
-# What a reader sees where the access date goes before the page fills in today's date.
-DATE_PLACEHOLDERS = {
-    "ru": {"dmy": "ДД.ММ.ГГГГ", "iso": "ГГГГ-ММ-ДД", "ris": "ГГГГ/ММ/ДД"},
-    "en": {"dmy": "DD.MM.YYYY", "iso": "YYYY-MM-DD", "ris": "YYYY/MM/DD"},
-}
-
-LOCATOR_LABELS = {  # how BibTeX and RIS, which have no locator field, name the fragment
-    "ru": {"paragraph": "абз. ⟦n⟧", "section": "§ «⟦title⟧»"},
-    "en": {"paragraph": "para. ⟦n⟧", "section": "section “⟦title⟧”"},
-}
-RECORD_TEXT = {
-    "ru": {"genre": "веб-издание статьи",
-           "unknown": "Авторы статьи и журнал, в котором она вышла, не установлены"},
-    "en": {"genre": "Web edition of the article",
-           "unknown": "The authors of the article and the journal in which it appeared are not identified",
-           "translation": "Editors' translation from Russian"},
-}
 
 
 @dataclass(frozen=True)
 class Format:
     id: str
     label: str
-    version: str | None  # the language version it cites (None: the page's own)
-    heading: str | None  # which title of a section it names: ru, en, latn (None: the version's)
+    language: str | None  # the language version of the edition it cites (None: the page's own)
+    heading: str | None  # which title of a section it names: ru, en, latn (None: its language's)
     style: str | None = None  # its CSL file in csl/ (None: written from the item in Python)
     escape: str = "text"  # how the title of a section is written into it: text, bibtex, json
 
@@ -83,29 +77,36 @@ FORMATS = (
     Format("ris", "RIS", None, None),
     Format("csl-json", "CSL-JSON", None, None, escape="json"),
 )
-DEFAULT_FORMAT = {"ru": "gost-2018", "en": "apa"}
+FORMATS_BY_ID = {fmt.id: fmt for fmt in FORMATS}
+DEFAULT_FORMAT = {"ru": "gost-2018", "en": "apa"}  # the format a reader of each language starts with
 
 
 # ---------------------------------------------------------------------------- the item
-def csl_item(record, version: str, url: str, accessed: date) -> dict:
-    """The CSL-JSON item of one language version of the edition."""
+def csl_item(record, language: str, url: str, accessed: date) -> dict:
+    """The CSL-JSON item of the edition's `language` version (its text in that language)."""
+    text = STRINGS[language]
     item = {
-        "id": f"kazakhstan-conflicts-edition-{version}",
+        "id": f"kazakhstan-conflicts-edition-{language}",
         "type": "webpage",
-        "title": record.title[version],
-        "genre": RECORD_TEXT[version]["genre"],
+        "title": record.title[language],
+        "genre": text["edition_genre"],
         "version": record.edition.version,
-        "language": version,
+        "language": language,
         "issued": {"date-parts": [[*_parts(record.edition.date.first_day)]]},
         "URL": url,
         "accessed": {"date-parts": [[*_parts(accessed)]]},
-        "keyword": ", ".join(getattr(record.keywords, version)),
-        "note": RECORD_TEXT[version]["unknown"],
+        "keyword": ", ".join(getattr(record.keywords, language)),
+        "note": text["authors_unknown"],
     }
-    if version != record.language:
+    if language != record.language:
         item["original-title"] = record.title[record.language]
-        item["note"] += f". {RECORD_TEXT[version]['translation']}"
+        item["note"] += f". {text['translation_note']}"
     return item
+
+
+def locator_label(locale: str, kind: str) -> str:
+    """How BibTeX and RIS, which have no locator field, name a fragment: «абз. ⟦n⟧»."""
+    return STRINGS[locale][f"locator_{kind}"]
 
 
 def transliterated_title(record) -> str:
@@ -121,12 +122,12 @@ def render(fmt: Format, item: dict, record, kind: str, locale: str, value: str |
     """`fmt` for `item`, citing a fragment of `kind` whose locator is `value` (by default
     the sentinel SENTINEL_N or SENTINEL_TITLE, to make a template)."""
     if fmt.id == "bibtex":
-        return _bibtex(item, kind, locale)
+        return _bibtex(item, record, kind, locale)
     if fmt.id == "ris":
         return _ris(item, kind, locale)
     if fmt.id == "csl-json":
         if kind != "work":
-            item = {**item, "note": item["note"] + f"; {LOCATOR_LABELS[locale][kind]}"}
+            item = {**item, "note": item["note"] + f"; {locator_label(locale, kind)}"}
         # Indented for reading, with each date on one line: [2026, 11, 26]
         return DATE_LIST.sub(r"[\1, \2, \3]", json.dumps([item], ensure_ascii=False, indent=2))
     locator = None
@@ -138,8 +139,11 @@ def render(fmt: Format, item: dict, record, kind: str, locale: str, value: str |
         return _apa(item, record, locator)
     if fmt.id == "in-russ":
         english = record.title["en"]
-        item = {**item, "title": f"{transliterated_title(record)} [{english}]",
-                "genre": RECORD_TEXT["en"]["genre"]}
+        item = {
+            **item,
+            "title": f"{transliterated_title(record)} [{english}]",
+            "genre": STRINGS["en"]["edition_genre"],
+        }
     return _cite(fmt.style, item, locator)
 
 
@@ -148,13 +152,18 @@ def _apa(item: dict, record, locator) -> str:
     paragraphs and sections there, never in the reference)."""
     if item["language"] == record.language:  # a Russian title: romanised, then translated
         english = record.title_en_sentence_case
-        item = {**item, "title": f"{transliterated_title(record)} [{english}]",
-                "title-short": transliterated_title(record)}
+        item = {
+            **item,
+            "title": f"{transliterated_title(record)} [{english}]",
+            "title-short": transliterated_title(record),
+        }
     else:
-        item = {**item, "title": f"{record.title_en_sentence_case} "
-                                 f"[{RECORD_TEXT['en']['translation']}]",
-                "title-short": record.title["en"]}
-    style, source = _style(FORMATS[2].style), CiteProcJSON([item])
+        item = {
+            **item,
+            "title": f"{record.title_en_sentence_case} [{STRINGS['en']['translation_note']}]",
+            "title-short": record.title["en"],
+        }
+    style, source = _style(FORMATS_BY_ID["apa"].style), CiteProcJSON([item])
     bibliography = CitationStylesBibliography(style, source, formatter.plain)
     citation = _citation(item, locator)
     bibliography.register(citation)
@@ -184,7 +193,7 @@ def _ignore(citation_item) -> None:
     """citeproc-py reports unknown keys here; the item is built above, so there are none."""
 
 
-def _bibtex(item: dict, kind: str, locale: str) -> str:
+def _bibtex(item: dict, record, kind: str, locale: str) -> str:
     fields = {
         "title": item["title"],
         "titleaddon": item["genre"],
@@ -192,16 +201,16 @@ def _bibtex(item: dict, kind: str, locale: str) -> str:
         "date": "-".join(f"{p:02d}" for p in item["issued"]["date-parts"][0]),
         "url": item["URL"],
         "urldate": "-".join(f"{p:02d}" for p in item["accessed"]["date-parts"][0]),
-        "langid": {"ru": "russian", "en": "english"}[item["language"]],
+        "langid": BY_CODE[item["language"]].bibtex,
         "keywords": item["keyword"],
         "note": item["note"],
     }
     if "original-title" in item:
         fields["origtitle"] = item["original-title"]
-        fields["origlanguage"] = "russian"
+        fields["origlanguage"] = BY_CODE[record.language].bibtex
     key = item["id"]
     if kind != "work":
-        fields["addendum"] = LOCATOR_LABELS[locale][kind]
+        fields["addendum"] = locator_label(locale, kind)
         key += "-" + {"paragraph": "p⟦n⟧", "section": "⟦id⟧"}[kind]
     library = bibtexparser.Library([Entry("online", key, [Field(k, v) for k, v in fields.items()])])
     layout = BibtexFormat()
@@ -225,7 +234,7 @@ def _ris(item: dict, kind: str, locale: str) -> str:
     if "original-title" in item:  # the English version: a translation of the Russian
         entry["original_publication"] = item["original-title"]
     if kind != "work":
-        entry["section"] = LOCATOR_LABELS[locale][kind]
+        entry["section"] = locator_label(locale, kind)
     return rispy.dumps([entry], implementation=_RisRecord).rstrip("\n")
 
 
@@ -243,8 +252,7 @@ def templates(record, locale: str) -> dict:
     dropped a value (a template without its token would copy a citation missing a fact)."""
     out = {}
     for fmt in FORMATS:
-        version = fmt.version or locale
-        item = csl_item(record, version, SENTINEL_URL, SENTINEL_DATE)
+        item = csl_item(record, fmt.language or locale, SENTINEL_URL, SENTINEL_DATE)
         out[fmt.id] = {}
         for kind in KINDS:
             text = str(render(fmt, item, record, kind, locale))
@@ -258,20 +266,40 @@ def templates(record, locale: str) -> dict:
     return out
 
 
-def fill(template: str, escape: str, url: str, accessed: date | None, locale: str,
-         n: int | None = None, title: str | None = None, fragment_id: str | None = None) -> str:
+def fill(
+    template: str,
+    escape: str,
+    url: str,
+    accessed: date | None,
+    locale: str,
+    n: int | None = None,
+    title: str | None = None,
+    fragment_id: str | None = None,
+) -> str:
     """A template with its values; no `accessed`: the placeholder a reader sees before the
     page fills in today's date. The same steps as fill() in docs/ru/assets/cite.js."""
     if accessed is None:
-        dates = DATE_PLACEHOLDERS[locale]
+        dates = STRINGS[locale]["date_placeholders"]
         y = m = d = None
     else:
-        dates = {"dmy": accessed.strftime("%d.%m.%Y"), "iso": accessed.isoformat(),
-                 "ris": accessed.strftime("%Y/%m/%d")}
+        dates = {
+            "dmy": accessed.strftime("%d.%m.%Y"),
+            "iso": accessed.isoformat(),
+            "ris": accessed.strftime("%Y/%m/%d"),
+        }
         y, m, d = accessed.year, accessed.month, accessed.day
-    values = {"⟦url⟧": url, "⟦n⟧": str(n or ""), "⟦title⟧": title or "", "⟦id⟧": fragment_id or "",
-              "⟦dmy⟧": dates["dmy"], "⟦iso⟧": dates["iso"], "⟦ris⟧": dates["ris"],
-              "⟦y⟧": str(y or 0), "⟦m⟧": str(m or 0), "⟦d⟧": str(d or 0)}
+    values = {
+        "⟦url⟧": url,
+        "⟦n⟧": str(n or ""),
+        "⟦title⟧": title or "",
+        "⟦id⟧": fragment_id or "",
+        "⟦dmy⟧": dates["dmy"],
+        "⟦iso⟧": dates["iso"],
+        "⟦ris⟧": dates["ris"],
+        "⟦y⟧": str(y or 0),
+        "⟦m⟧": str(m or 0),
+        "⟦d⟧": str(d or 0),
+    }
     for token, value in values.items():
         if token == "⟦title⟧":  # the only value that may hold characters special to a format
             value = _escape(value, escape)
@@ -289,34 +317,54 @@ def _escape(value: str, escape: str) -> str:
 
 
 # ---------------------------------------------------------------------------- in the pages
-UI_KEYS = ("cite", "cite_work", "cite_paragraph", "cite_section", "cite_format", "cite_copy",
-           "cite_copied", "cite_close", "cite_all")
-
-
 def citations_script(all_templates: dict, locale: str, icon: str) -> str:
     """assets/citations-<locale>.js: the templates and words of assets/cite.js for one
     language. A script, not a JSON file: from file:// a page may load a script but not fetch."""
     payload = {
         "lang": locale,
         "default": DEFAULT_FORMAT[locale],
-        "formats": [{"id": f.id, "label": f.label, "version": f.version, "heading": f.heading,
-                     "escape": f.escape, "t": t}
-                    for f, t in zip(FORMATS, all_templates.values())],
-        "ui": {key: STRINGS[locale][key] for key in UI_KEYS},
+        "formats": [
+            {
+                "id": f.id,
+                "label": f.label,
+                "version": f.language,
+                "heading": f.heading,
+                "escape": f.escape,
+                "t": t,
+            }
+            for f, t in zip(FORMATS, all_templates.values(), strict=True)
+        ],
+        "ui": strings_for_js(locale, CITE_JS_KEYS),
         "icon": icon,
     }
-    return ("/* Generated by scripts/edition/citation.py from data/article.yml: do not edit. */\n"
-            f"window.editionCitations = {json.dumps(payload, ensure_ascii=False, indent=1)};\n")
+    return (
+        "/* Generated by scripts/edition/citation.py from data/article.yml: do not edit. */\n"
+        f"window.editionCitations = {json.dumps(payload, ensure_ascii=False, indent=1)};\n"
+    )
 
 
-def shown(all_templates: dict, locale: str, url_of: dict[str, str], fmt: Format,
-          fragment: dict | None = None, fragment_id: str = "") -> str:
+def shown(
+    all_templates: dict,
+    locale: str,
+    url_of: dict[str, str],
+    fmt: Format,
+    fragment: dict | None = None,
+    fragment_id: str = "",
+) -> str:
     """A citation as a reader without script sees it: complete but for the access date,
     which shows as ДД.ММ.ГГГГ (cite.js puts in the reader's date)."""
-    version = fmt.version or locale
+    language = fmt.language or locale
     kind = "work" if fragment is None else ("paragraph" if "n" in fragment else "section")
     template = all_templates[fmt.id][kind]
-    url = url_of[version] + (f"#{fragment_id}" if fragment and not fragment.get("page") else "")
-    title = fragment["t"][fmt.heading or version] if fragment and "t" in fragment else None
-    return fill(template, fmt.escape, url, None, locale, n=(fragment or {}).get("n"),
-                title=title, fragment_id=fragment_id)
+    url = url_of[language] + (f"#{fragment_id}" if fragment and not fragment.get("page") else "")
+    title = fragment["t"][fmt.heading or language] if fragment and "t" in fragment else None
+    return fill(
+        template,
+        fmt.escape,
+        url,
+        None,
+        locale,
+        n=(fragment or {}).get("n"),
+        title=title,
+        fragment_id=fragment_id,
+    )

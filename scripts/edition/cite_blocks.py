@@ -1,4 +1,4 @@
-"""The citations written into pages at build time, where the Markdown has a marker:
+"""The citations written into pages at build time, for the markers (scripts/edition/markers.py)
 
     <!-- edition:cite gost-2018 -->       the edition in one format, with a copy button
     <!-- edition:cite gost-2018 p12 -->   the same, citing a fragment of the article
@@ -7,43 +7,44 @@
 Each shows the complete citation without script (the access date as ДД.ММ.ГГГГ);
 assets/cite.js then puts in the reader's date and keeps it current at each copy."""
 
-import re
-
-from markupsafe import Markup
-
-from .citation import FORMATS, DEFAULT_FORMAT, shown
-from .pages import TEMPLATES
+from .citation import DEFAULT_FORMAT, FORMATS, shown
+from .render import render
 from .strings import STRINGS
 
-MARKER = re.compile(r"<!-- edition:(?P<what>cite|cite-panel)(?: (?P<format>[a-z0-9-]+))?"
-                    r"(?: (?P<fragment>[A-Za-z0-9-]+))? -->")
+FORMATS_BY_ID = {fmt.id: fmt for fmt in FORMATS}
 CODE_FORMATS = {"bibtex", "ris", "csl-json"}  # shown as code: line breaks and indents matter
 
 
-class MarkerError(ValueError):
-    pass
+def cite_block(
+    locale: str,
+    templates: dict,
+    url_of: dict[str, str],
+    fragments: dict,
+    format_id: str,
+    fragment_id: str = "",
+) -> str:
+    """One citation in format `format_id` of the work or of `fragment_id`, with its copy button."""
+    if format_id not in FORMATS_BY_ID:
+        raise ValueError(f"no citation format {format_id!r}; the formats are {', '.join(FORMATS_BY_ID)}")
+    if fragment_id and fragment_id not in fragments:
+        raise ValueError(f"the article has no fragment #{fragment_id}")
+    return _render("cite_block.html", locale, templates, url_of, fragments, format_id, fragment_id)
 
 
-def render_cite_markers(markdown: str, locale: str, templates: dict, url_of: dict[str, str],
-                        fragments: dict) -> str:
-    formats = {fmt.id: fmt for fmt in FORMATS}
+def cite_panel(locale: str, templates: dict, url_of: dict[str, str], fragments: dict) -> str:
+    """The work in the reader's format, and the way to every format."""
+    return _render("cite_panel.html", locale, templates, url_of, fragments, DEFAULT_FORMAT[locale], "")
 
-    def block(match: re.Match) -> str:
-        if match["what"] == "cite-panel":
-            fmt, fragment_id = formats[DEFAULT_FORMAT[locale]], ""
-            template = "cite_panel.html"
-        else:
-            if match["format"] not in formats:
-                raise MarkerError(f"{match[0]}: no citation format {match['format']!r}; "
-                                  f"the formats are {', '.join(formats)}")
-            fmt, fragment_id = formats[match["format"]], match["fragment"] or ""
-            if fragment_id and fragment_id not in fragments:
-                raise MarkerError(f"{match[0]}: the article has no fragment #{fragment_id}")
-            template = "cite_block.html"
-        text = shown(templates, locale, url_of, fmt, fragments.get(fragment_id), fragment_id)
-        return TEMPLATES.get_template(template).render(
-            t=STRINGS[locale], fmt=fmt, text=text, fragment=fragment_id,
-            code=fmt.id in CODE_FORMATS, formats=FORMATS,
-        ).strip()
 
-    return MARKER.sub(lambda match: Markup(block(match)), markdown)
+def _render(template, locale, templates, url_of, fragments, format_id, fragment_id) -> str:
+    fmt = FORMATS_BY_ID[format_id]
+    text = shown(templates, locale, url_of, fmt, fragments.get(fragment_id), fragment_id)
+    return render(
+        template,
+        t=STRINGS[locale],
+        fmt=fmt,
+        text=text,
+        fragment=fragment_id,
+        code=fmt.id in CODE_FORMATS,
+        formats=FORMATS,
+    ).strip()

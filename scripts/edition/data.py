@@ -11,7 +11,15 @@ from pydantic import BaseModel, ValidationError
 
 from .article import article_paragraphs
 from .models import (
-    ArticleRecord, FactsFile, FundingFile, MissionsFile, RoundsFile, Source, SourcesFile,
+    ArticleRecord,
+    FactsFile,
+    FundingFile,
+    MissionsFile,
+    RoundsFile,
+    Source,
+    SourcesFile,
+    article_quotes,
+    source_references,
 )
 from .yaml_source import DataError, YamlDocument, read_yaml
 
@@ -45,17 +53,20 @@ def load_data(data_dir: Path = DATA_DIR, article: Path | None = None) -> Edition
     sources = {source.id: source for source in models["sources"].sources}
     check_unique_ids(documents, models)
     check_order(documents, models)
-    cited = check_references(documents, sources, paragraphs)
+    cited = check_references(documents, models, sources, paragraphs)
     unused = sorted(set(sources) - cited)
     if unused:
         index = next(i for i, s in enumerate(models["sources"].sources) if s.id == unused[0])
         raise documents["sources"].error(("sources", index, "id"), f"'{unused[0]}' is never cited")
     keywords = models["article"].keywords
     if len(keywords.ru) != len(keywords.en):
-        raise documents["article"].error(("keywords", "en"), f"{len(keywords.en)} keywords for "
-                                         f"{len(keywords.ru)} Russian ones: give one for each")
-    return EditionData(sources, models["missions"], models["rounds"], models["funding"],
-                       models["facts"], models["article"])
+        raise documents["article"].error(
+            ("keywords", "en"),
+            f"{len(keywords.en)} keywords for {len(keywords.ru)} Russian ones: give one for each",
+        )
+    return EditionData(
+        sources, models["missions"], models["rounds"], models["funding"], models["facts"], models["article"]
+    )
 
 
 # ---------------------------------------------------------------------------- shape
@@ -109,66 +120,62 @@ def check_order(documents, models) -> None:
     missions = documents["missions"]
     for index, mission in enumerate(models["missions"].missions):
         if mission.end and mission.end.date.last_day < mission.start.date.first_day:
-            raise missions.error(("missions", index, "end", "date"),
-                                 f"end {mission.end.date} is before start {mission.start.date}")
+            raise missions.error(
+                ("missions", index, "end", "date"),
+                f"end {mission.end.date} is before start {mission.start.date}",
+            )
 
     rounds_doc, rounds = documents["rounds"], models["rounds"]
     period_end = rounds.article_period.end.last_day
     for index, round_ in enumerate(rounds.rounds):
         where = ("rounds", index)
         if round_.n != index + 1:
-            raise rounds_doc.error((*where, "n"), f"round {round_.n} is item {index + 1}: "
-                                   "rounds are numbered 1, 2, 3 ... in order, each once")
+            raise rounds_doc.error(
+                (*where, "n"),
+                f"round {round_.n} is item {index + 1}: rounds are numbered 1, 2, 3 ... in order, each once",
+            )
         if round_.end.last_day < round_.start.first_day:
             raise rounds_doc.error((*where, "end"), f"end {round_.end} is before start {round_.start}")
         if index and round_.start.first_day < rounds.rounds[index - 1].end.first_day:
-            raise rounds_doc.error((*where, "start"),
-                                   f"{round_.start} is before the end of round {round_.n - 1}")
+            raise rounds_doc.error(
+                (*where, "start"), f"{round_.start} is before the end of round {round_.n - 1}"
+            )
         if round_.city not in rounds.cities:
-            raise rounds_doc.error((*where, "city"),
-                                   f"'{round_.city}' is not one of {', '.join(rounds.cities)}")
+            raise rounds_doc.error(
+                (*where, "city"), f"'{round_.city}' is not one of {', '.join(rounds.cities)}"
+            )
         after = round_.start.first_day > period_end
         if round_.after_article != after:
-            raise rounds_doc.error((*where, "after_article"), f"must be {str(after).lower()}: the "
-                                   f"article's period ends {rounds.article_period.end}")
+            raise rounds_doc.error(
+                (*where, "after_article"),
+                f"must be {str(after).lower()}: the article's period ends {rounds.article_period.end}",
+            )
 
     for index, item in enumerate(models["funding"].funding_sources):
         if item.n != index + 1:
-            raise documents["funding"].error(("funding_sources", index, "n"),
-                                             f"{item.n} is item {index + 1}: number them 1, 2, 3 ...")
+            raise documents["funding"].error(
+                ("funding_sources", index, "n"), f"{item.n} is item {index + 1}: number them 1, 2, 3 ..."
+            )
 
 
-def check_references(documents, sources: dict, paragraphs: dict[str, str]) -> set[str]:
+def check_references(documents, models, sources: dict, paragraphs: dict[str, str]) -> set[str]:
     """Every cited source id exists and every article quotation is in its paragraph,
     verbatim. Returns the ids of the sources cited."""
     cited = set()
-    for name, document in documents.items():
-        if name == "sources":
-            continue
-        for location, node in walk(document.data):
-            if location and location[-1] == "sources" and isinstance(node, list):
-                for index, source_id in enumerate(node):
-                    if source_id not in sources:
-                        raise document.error((*location, index),
-                                             f"'{source_id}' is not a source in data/sources.yml")
-                    cited.add(source_id)
-            if location and location[-1] == "article" and isinstance(node, dict):
-                paragraph, quote = node.get("paragraph"), " ".join(str(node.get("quote")).split())
-                if paragraph not in paragraphs:
-                    raise document.error((*location, "paragraph"),
-                                         f"the article has no paragraph '{paragraph}' "
-                                         f"(it has p1-p{len(paragraphs)})")
-                if quote not in paragraphs[paragraph]:
-                    raise document.error((*location, "quote"),
-                                         f"not found verbatim in article paragraph {paragraph}")
+    for name, model in models.items():
+        document = documents[name]
+        for location, source_id in source_references(model):
+            if source_id not in sources:
+                raise document.error(location, f"'{source_id}' is not a source in data/sources.yml")
+            cited.add(source_id)
+        for location, quote in article_quotes(model):
+            if quote.paragraph not in paragraphs:
+                raise document.error(
+                    (*location, "paragraph"),
+                    f"the article has no paragraph '{quote.paragraph}' (it has p1-p{len(paragraphs)})",
+                )
+            if " ".join(quote.quote.split()) not in paragraphs[quote.paragraph]:
+                raise document.error(
+                    (*location, "quote"), f"not found verbatim in article paragraph {quote.paragraph}"
+                )
     return cited
-
-
-def walk(node, location=()):
-    yield location, node
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from walk(value, (*location, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from walk(value, (*location, index))

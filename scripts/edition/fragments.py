@@ -8,12 +8,11 @@ import re
 from pathlib import Path
 
 from .citation import TRANSLITERATION
-from .headings import heading_id, headings
+from .locales import CODES, DEFAULT
+from .markdown_source import heading_id, headings, paragraphs
 from .strings import STRINGS
 
-LOCALES = ("ru", "en")
-PARAGRAPH_ID = re.compile(r"^\{:\s*#p(\d+)\b", re.MULTILINE)  # "{: #p12 }" after a paragraph
-QUOTES = "«»\"“”„"
+QUOTES = '«»"“”„'
 
 
 def page_fragments(data, docs_dir: Path, path: str) -> dict | None:
@@ -26,39 +25,56 @@ def page_fragments(data, docs_dir: Path, path: str) -> dict | None:
     if path in ("article.html", "cite.html"):  # the cite page's examples cite the article's
         return {"cited": "article.html", "fragments": _article_fragments(docs_dir)}
     if path == "astana/index.html":
-        return {"cited": path, "fragments": {
-            f"round-{r.n}": _titled(*(STRINGS[lang]["round_title"].format(n=r.n) for lang in LOCALES))
-            for r in data.rounds.rounds}}
+        return {
+            "cited": path,
+            "fragments": {
+                f"round-{r.n}": _titled(*(STRINGS[lang]["round_title"].format(n=r.n) for lang in CODES))
+                for r in data.rounds.rounds
+            },
+        }
     if match := re.fullmatch(r"astana/round-(\d+)\.html", path):
         n = int(match[1])
-        return {"cited": path, "fragments": {"title": {
-            **_titled(*(STRINGS[lang]["round_title"].format(n=n) for lang in LOCALES)), "page": True}}}
+        return {
+            "cited": path,
+            "fragments": {
+                "title": {
+                    **_titled(*(STRINGS[lang]["round_title"].format(n=n) for lang in CODES)),
+                    "page": True,
+                }
+            },
+        }
     for mission in data.missions.missions:
         if path == f"missions/{mission.id}.html":
-            return {"cited": path, "fragments": {"title": {
-                **_titled(mission.name["ru"], mission.name["en"]), "page": True}}}
+            return {
+                "cited": path,
+                "fragments": {"title": {**_titled(mission.name["ru"], mission.name["en"]), "page": True}},
+            }
     return None
 
 
 def _article_fragments(docs_dir: Path) -> dict:
     """Paragraphs p1…pN and every section heading of the article (h2 and below)."""
-    titles = {lang: _headings((docs_dir / lang / "article.md").read_text(encoding="utf-8"))
-              for lang in LOCALES}
-    source = (docs_dir / "ru" / "article.md").read_text(encoding="utf-8")
-    fragments = {f"p{n}": {"n": int(n)} for n in PARAGRAPH_ID.findall(source)}
+    titles = {lang: _headings((docs_dir / lang / "article.md").read_text(encoding="utf-8")) for lang in CODES}
+    source = (docs_dir / DEFAULT.code / "article.md").read_text(encoding="utf-8")
+    fragments = {paragraph.id: {"n": paragraph.number} for paragraph in paragraphs(source)}
     for anchor, (level, _) in titles["ru"].items():
         if level > 1:
             if anchor not in titles["en"]:
-                raise FragmentError(f"docs/en/article.md: no heading {{#{anchor}}}, which "
-                                    "docs/ru/article.md has: a citation of it needs its English title")
+                raise FragmentError(
+                    f"docs/en/article.md: no heading {{#{anchor}}}, which "
+                    "docs/ru/article.md has: a citation of it needs its English title"
+                )
             fragments[anchor] = _titled(titles["ru"][anchor][1], titles["en"][anchor][1])
     return fragments
 
 
 def _headings(source: str) -> dict[str, tuple[int, str]]:
     """id -> (level, text) of the headings with an explicit id."""
-    return {anchor: (len(match[1]), match["text"])
-            for _, match in headings(source) if (anchor := heading_id(match))}
+    return {
+        anchor: (len(match[1]), match["text"])
+        for _, match in headings(source)
+        if (anchor := heading_id(match))
+    }
 
 
 class FragmentError(ValueError):
@@ -69,7 +85,10 @@ def _titled(ru: str, en: str) -> dict:
     """A section named by its title. The citation puts its own quotation marks around it
     (§ «Площадка мира»), so a title wholly in quotation marks loses them, and quotation marks
     inside a title become the inner kind (§ «Миссия „Казбата“»)."""
-    ru, en = _unquoted(ru).replace("«", "„").replace("»", "“"), _unquoted(en).replace("“", "‘").replace("”", "’")
+    ru, en = (
+        _unquoted(ru).replace("«", "„").replace("»", "“"),
+        _unquoted(en).replace("“", "‘").replace("”", "’"),
+    )
     return {"t": {"ru": ru, "en": en, "latn": TRANSLITERATION.translate(ru)}}
 
 

@@ -6,6 +6,7 @@ dates in order, sources that exist, quotations found in the article) is checked 
 where the exact location of a problem is known."""
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Literal
@@ -25,7 +26,8 @@ from pydantic import (
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 ParagraphId = Annotated[str, StringConstraints(pattern=r"^p[1-9][0-9]*$")]
-SourceIds = Annotated[list[Slug], Field(min_length=1)]
+SOURCE_IDS = "source ids"  # marks the fields that cite data/sources.yml (source_references())
+SourceIds = Annotated[list[Slug], Field(min_length=1), SOURCE_IDS]
 Confidence = Literal["high", "medium", "low"]
 Status = Literal[
     "confirmed", "refined", "contradicted", "not-found", "unverifiable", "article-only", "outside-only"
@@ -167,7 +169,6 @@ class SourcesFile(Model):
     sources: Annotated[list[Source], Field(min_length=1)]
 
 
-
 # ---------------------------------------------------------------------------- missions.yml
 class Mission(Model):
     id: Slug
@@ -179,13 +180,9 @@ class Mission(Model):
     end: Dated | None = None  # none: still under way when the sources were written
     facts: list[Check]
 
-    def fact(self, fact_id: str) -> Check | None:
-        return next((fact for fact in self.facts if fact.id == fact_id), None)
-
 
 class MissionsFile(Model):
     missions: Annotated[list[Mission], Field(min_length=1)]
-
 
 
 # ---------------------------------------------------------------------------- astana_rounds.yml
@@ -275,9 +272,44 @@ class ArticleRecord(Model):
         if self.title_en_sentence_case.lower() != self.title["en"].lower():
             raise ValueError("title_en_sentence_case must be title.en with other capitals only")
         return self
+
     language: Literal["ru"]
     keywords: Keywords
     authors: list[NonEmpty]
     journal: NonEmpty | None
     year: PositiveInt | None
     edition: EditionInfo
+
+
+# ---------------------------------------------------------------------------- walking a record
+def walk(node, location: tuple = ()) -> Iterator[tuple[tuple, object, object]]:
+    """(location, value, field) for every value under `node`, a validated model: `location` is
+    the path of keys and indexes as in the data file (missions.0.start.sources), `field` the
+    pydantic FieldInfo of the model field holding it (None inside lists and mappings)."""
+    if isinstance(node, BaseModel):
+        for name, field in type(node).model_fields.items():
+            value = getattr(node, name)
+            if value is not None:
+                yield (*location, name), value, field
+                yield from walk(value, (*location, name))
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield (*location, key), value, None
+            yield from walk(value, (*location, key))
+    elif isinstance(node, list | tuple):
+        for index, value in enumerate(node):
+            yield (*location, index), value, None
+            yield from walk(value, (*location, index))
+
+
+def article_quotes(node) -> Iterator[tuple[tuple, ArticleQuote]]:
+    """(location, quotation) of every quotation of the article under `node`."""
+    return ((location, value) for location, value, _ in walk(node) if isinstance(value, ArticleQuote))
+
+
+def source_references(node) -> Iterator[tuple[tuple, str]]:
+    """(location, source id) of every citation of data/sources.yml under `node`."""
+    for location, value, field in walk(node):
+        if field is not None and SOURCE_IDS in field.metadata:
+            for index, source_id in enumerate(value):
+                yield (*location, index), source_id

@@ -9,37 +9,19 @@ data/article.yml for assets/cite.js)."""
 import csv
 import io
 import json
-import re
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .citation import citations_script
+from .locales import CODES, depth_to_root
+from .models import article_quotes
 from .paragraphs import QUOTE_ICON
+from .render import render
 from .strings import STRINGS, format_date, format_range
 from .timeline import timeline_context
 
-LOCALES = ("ru", "en")
 GENERATED = ("missions", "astana", "funding", "facts")
-TEMPLATES = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=True,  # everything from data/ is escaped: a "<script>" in a value stays text
-    undefined=StrictUndefined,
-    keep_trailing_newline=True,
-    # Markdown writes ids as {#id}; Jinja's own comments become {## ... ##}.
-    comment_start_string="{##",
-    comment_end_string="##}",
-)
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}|])")
-
-
-def markdown_text(value) -> Markup:
-    """Text for a Markdown line (a heading): HTML-escaped, Markdown punctuation backslashed."""
-    return Markup(MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(value))))
-
-
-TEMPLATES.filters["md"] = markdown_text
 
 
 # ---------------------------------------------------------------------------- public
@@ -48,27 +30,40 @@ def render_data_pages(data, locale: str, citations: dict) -> dict[str, str | byt
     `citations`: the citation templates of the locale (citation.templates())."""
     outputs = {}
     page = _PageRenderer(data, locale)
-    outputs["missions/index.md"] = page.render("missions_index.md.j2", "missions/index.md",
-                                                missions=data.missions.missions,
-                                                paragraphs_of=paragraphs_of)
+    outputs["missions/index.md"] = page.render(
+        "missions_index.md.j2",
+        "missions/index.md",
+        missions=data.missions.missions,
+        paragraphs_of=paragraphs_of,
+    )
     for mission in data.missions.missions:
         outputs[f"missions/{mission.id}.md"] = page.render(
-            "mission.md.j2", f"missions/{mission.id}.md", mission=mission,
-            paragraphs=paragraphs_of(mission))
+            "mission.md.j2", f"missions/{mission.id}.md", mission=mission, paragraphs=paragraphs_of(mission)
+        )
     rounds = data.rounds.rounds
-    outputs["astana/index.md"] = page.render("astana_index.md.j2", "astana/index.md",
-                                              rounds=data.rounds,
-                                              timeline=render_timeline(data, locale, "../"))
+    outputs["astana/index.md"] = page.render(
+        "astana_index.md.j2",
+        "astana/index.md",
+        rounds=data.rounds,
+        lead=astana_lead(data, locale),
+        timeline=render_timeline(data, locale, "../"),
+    )
     for index, round_ in enumerate(rounds):
         outputs[f"astana/round-{round_.n}.md"] = page.render(
-            "round.md.j2", f"astana/round-{round_.n}.md", round=round_, rounds=data.rounds,
+            "round.md.j2",
+            f"astana/round-{round_.n}.md",
+            round=round_,
+            rounds=data.rounds,
             previous=rounds[index - 1] if index else None,
-            next=rounds[index + 1] if index + 1 < len(rounds) else None)
-    outputs["funding/index.md"] = page.render("funding.md.j2", "funding/index.md",
-                                               law=data.funding.law,
-                                               funding_sources=data.funding.funding_sources)
-    outputs["facts/index.md"] = page.render("facts.md.j2", "facts/index.md",
-                                             topics=data.facts.topics)
+            next=rounds[index + 1] if index + 1 < len(rounds) else None,
+        )
+    outputs["funding/index.md"] = page.render(
+        "funding.md.j2",
+        "funding/index.md",
+        law=data.funding.law,
+        funding_sources=data.funding.funding_sources,
+    )
+    outputs["facts/index.md"] = page.render("facts.md.j2", "facts/index.md", topics=data.facts.topics)
     for folder, stem, rows in download_tables(data, locale):
         outputs[f"{folder}/{stem}.csv"] = to_csv(rows)
         outputs[f"{folder}/{stem}.json"] = to_json(rows, locale, stem)
@@ -77,16 +72,29 @@ def render_data_pages(data, locale: str, citations: dict) -> dict[str, str | byt
     return outputs
 
 
+def astana_lead(data, locale: str) -> str:
+    """The Astana page's lead: which rounds the article covers, from the data."""
+    rounds, period = data.rounds.rounds, data.rounds.article_period
+    covered = [r.n for r in rounds if not r.after_article]
+    postponed = next(r.n for r in rounds if r.after_article and r.planned)
+    return STRINGS[locale]["astana_lead"].format(
+        first=covered[0],
+        last=covered[-1],
+        start=format_date(period.start, locale),
+        end=format_date(period.end, locale),
+        postponed=postponed,
+    )
+
+
 def render_timeline(data, locale: str, prefix: str) -> Markup:
     """The timeline figure (inline SVG) for a page `prefix` away from the language root."""
-    return Markup(TEMPLATES.get_template("timeline.svg.j2").render(
-        **timeline_context(data, locale, prefix)).strip())
+    return Markup(render("timeline.svg.j2", **timeline_context(data, locale, prefix)).strip())
 
 
 def write_data_pages(data, docs_dir: Path, citations: dict[str, dict]) -> list[Path]:
     """Write the generated files of both languages; return those that changed."""
     changed = []
-    for locale in LOCALES:
+    for locale in CODES:
         language_dir = docs_dir / locale
         rendered = render_data_pages(data, locale, citations[locale])
         outputs = {language_dir / path: content for path, content in rendered.items()}
@@ -106,8 +114,7 @@ def write_data_pages(data, docs_dir: Path, citations: dict[str, dict]) -> list[P
 
 def paragraphs_of(record) -> list[str]:
     """Ids of the article paragraphs a record quotes, in reading order."""
-    found = {node["paragraph"] for _, node in _walk(record.model_dump())
-             if isinstance(node, dict) and "paragraph" in node and "quote" in node}
+    found = {quote.paragraph for _, quote in article_quotes(record)}
     return sorted(found, key=lambda pid: int(pid[1:]))
 
 
@@ -116,8 +123,10 @@ def article_links(data, locale: str) -> dict[str, list[tuple[str, str]]]:
     quote it: the article's margin offers these links (MkDocs checks them like any link)."""
     records = [(f"missions/{m.id}.md", m.short[locale], m) for m in data.missions.missions]
     records.append(("astana/index.md", STRINGS[locale]["astana"], data.rounds))
-    records += [(f"funding/index.md#source-{item.n}", STRINGS[locale]["source_n"].format(n=item.n), item)
-                for item in data.funding.funding_sources]
+    records += [
+        (f"funding/index.md#source-{item.n}", STRINGS[locale]["source_n"].format(n=item.n), item)
+        for item in data.funding.funding_sources
+    ]
     records.append(("funding/index.md#law", STRINGS[locale]["law"], data.funding.law))
     records += [(f"facts/index.md#{topic.id}", topic.title[locale], topic) for topic in data.facts.topics]
     links: dict[str, list[tuple[str, str]]] = {}
@@ -131,13 +140,14 @@ def article_links(data, locale: str) -> dict[str, list[tuple[str, str]]]:
 # ---------------------------------------------------------------------------- downloads
 def download_tables(data, locale: str):
     """(folder, file stem, rows) for each data file, in the reader's language."""
+    translated = locale != data.article.language  # quotations get the editors' translation
     urls = lambda ids: " | ".join(data.sources[i].url for i in ids)  # noqa: E731
 
     def quote_columns(quote):
         return {
             "article_paragraph": quote.paragraph if quote else "",
             "article_quote": quote.quote if quote else "",
-            **({"article_quote_translation": quote.en if quote else ""} if locale == "en" else {}),
+            **({"article_quote_translation": quote.en if quote else ""} if translated else {}),
         }
 
     def check_columns(check):
@@ -152,45 +162,59 @@ def download_tables(data, locale: str):
             "sources": urls(check.outside.sources) if check.outside else "",
         }
 
-    missions = [{
-        "mission_id": mission.id,
-        "mission": mission.name[locale],
-        "start": str(mission.start.date),
-        "end": str(mission.end.date) if mission.end else "",
-        "after_article": mission.after_article,
-        **check_columns(check),
-    } for mission in data.missions.missions for check in mission.facts]
-    rounds = [{
-        "round": r.n,
-        "start": str(r.start),
-        "end": str(r.end),
-        "city": data.rounds.cities[r.city][locale],
-        "after_article": r.after_article,
-        "planned": r.planned.value[locale] if r.planned else "",
-        "participants": r.participants[locale] if r.participants else "",
-        "outcome": r.outcome[locale] if r.outcome else "",
-        "confidence": r.confidence,
-        "sources": urls(r.sources),
-    } for r in data.rounds.rounds]
+    missions = [
+        {
+            "mission_id": mission.id,
+            "mission": mission.name[locale],
+            "start": str(mission.start.date),
+            "end": str(mission.end.date) if mission.end else "",
+            "after_article": mission.after_article,
+            **check_columns(check),
+        }
+        for mission in data.missions.missions
+        for check in mission.facts
+    ]
+    rounds = [
+        {
+            "round": r.n,
+            "start": str(r.start),
+            "end": str(r.end),
+            "city": data.rounds.cities[r.city][locale],
+            "after_article": r.after_article,
+            "planned": r.planned.value[locale] if r.planned else "",
+            "participants": r.participants[locale] if r.participants else "",
+            "outcome": r.outcome[locale] if r.outcome else "",
+            "confidence": r.confidence,
+            "sources": urls(r.sources),
+        }
+        for r in data.rounds.rounds
+    ]
     law = data.funding.law
-    funding = [{
-        "source": item.n,
-        "summary": item.summary[locale],
-        **quote_columns(item.article),
-        "outside_value": item.outside.value[locale] if item.outside else "",
-        "confidence": item.outside.confidence if item.outside else "",
-        "sources": urls(item.outside.sources) if item.outside else "",
-        "law": law.title[locale],
-        "law_number": law.number,
-        "law_date": str(law.date),
-        "law_sources": urls(law.sources),
-        "wording_verified": law.wording_verified,
-    } for item in data.funding.funding_sources]
-    facts = [{
-        "topic_id": topic.id,
-        "topic": topic.title[locale],
-        **check_columns(check),
-    } for topic in data.facts.topics for check in topic.facts]
+    funding = [
+        {
+            "source": item.n,
+            "summary": item.summary[locale],
+            **quote_columns(item.article),
+            "outside_value": item.outside.value[locale] if item.outside else "",
+            "confidence": item.outside.confidence if item.outside else "",
+            "sources": urls(item.outside.sources) if item.outside else "",
+            "law": law.title[locale],
+            "law_number": law.number,
+            "law_date": str(law.date),
+            "law_sources": urls(law.sources),
+            "wording_verified": law.wording_verified,
+        }
+        for item in data.funding.funding_sources
+    ]
+    facts = [
+        {
+            "topic_id": topic.id,
+            "topic": topic.title[locale],
+            **check_columns(check),
+        }
+        for topic in data.facts.topics
+        for check in topic.facts
+    ]
     return [
         ("missions", "missions", missions),
         ("astana", "astana_rounds", rounds),
@@ -231,10 +255,10 @@ class _PageRenderer:
         self.data, self.locale = data, locale
 
     def render(self, template: str, path: str, **context) -> str:
-        depth = path.count("/") + (0 if self.locale == "ru" else 1)
-        root = "../" * depth  # from the page to the site root (the Russian article lives there)
+        root = depth_to_root(self.locale, path)  # the Russian article lives at the site root
         numbers = _SourceNumbers()
-        return TEMPLATES.get_template(template).render(
+        return render(
+            template,
             lang=self.locale,
             t=STRINGS[self.locale],
             sources=self.data.sources,
@@ -246,13 +270,3 @@ class _PageRenderer:
             period=lambda m: format_range(m.start.date, m.end.date if m.end else None, self.locale),
             **context,
         )
-
-
-def _walk(node):
-    yield None, node
-    if isinstance(node, dict):
-        for value in node.values():
-            yield from _walk(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _walk(value)

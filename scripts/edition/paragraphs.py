@@ -2,24 +2,24 @@
 
 The Markdown marks each paragraph of the authors' text with an explicit id (`{: #p12 }`).
 This extension, run after attr_list, gives each such element a visible margin number that
-links to itself and a "copy link" button, and checks that the ids run p1, p2, ... pN in
-reading order. It also marks the other apparatus (¶ permalinks, footnote markers and the
+links to itself and a "copy link" button (hooks.py checks, on the Markdown source, that the
+ids run p1, p2, ... pN in reading order). It also marks the other apparatus (¶ permalinks, footnote markers and the
 notes list) with the class `editorial`, so that everything the editors add can be told
 apart from the authors' text by a single class, and localises their titles.
 """
 
 import re
+import xml.etree.ElementTree as etree
 from functools import cache
 from pathlib import Path
-import xml.etree.ElementTree as etree
 
 import material
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from .markdown_source import PARAGRAPH_ID
 from .strings import ui_string
 
-PARAGRAPH_ID = re.compile(r"^p(\d+)$")
 EDITORIAL = "editorial"
 # Icons Material ships (Octicons, MIT; Material Design Icons, Apache 2.0), inlined so that
 # they cost no request.
@@ -30,55 +30,30 @@ QUOTE_ICON = ICONS / "material" / "format-quote-close.svg"  # "cite this" (asset
 
 
 class ParagraphNumbers(Extension):
-    """Shared by every page; the build tells it the page's locale before rendering."""
+    """Made for one language's build (hooks.py, on_config): its locale, and for each paragraph
+    id the data records that quote it [(URL from the language root, label)]."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, locale: str, data_links: dict[str, list[tuple[str, str]]], **kwargs):
         super().__init__(**kwargs)
-        self.locale = "ru"
-        self.paragraph_ids: list[str] = []  # of the page rendered last, in reading order
-        # paragraph id -> [(URL from the language root, label)] of data records quoting it
-        self.data_links: dict[str, list[tuple[str, str]]] = {}
+        self.locale = locale
+        self.data_links = data_links
 
     def extendMarkdown(self, md):
         # attr_list runs at priority 8 and toc (which adds the ¶ links) at 5: run after both.
-        md.treeprocessors.register(_Numberer(md, self), "edition_paragraphs", 4)
-
-
-def sequence_errors(paragraph_ids: list[str], complete: bool) -> list[str]:
-    """What is wrong with a page's paragraph ids, if anything.
-
-    They must rise in reading order without repeats; on a `complete` page (the Russian text)
-    they must also run p1, p2, ... pN without gaps. A translation may hold fewer paragraphs,
-    each under the number it has in the Russian text."""
-    numbers = [int(PARAGRAPH_ID.match(pid)[1]) for pid in paragraph_ids]
-    errors = [
-        f"'p{current}' follows 'p{previous}'"
-        for previous, current in zip(numbers, numbers[1:])
-        if current <= previous
-    ]
-    if complete:
-        errors += [
-            f"paragraph {position} has id 'p{number}', expected 'p{position}'"
-            for position, number in enumerate(numbers, start=1)
-            if number != position
-        ][:1]
-    return errors
+        md.treeprocessors.register(_Numberer(md, self.locale, self.data_links), "edition_paragraphs", 4)
 
 
 class _Numberer(Treeprocessor):
-    def __init__(self, md, extension: ParagraphNumbers):
+    def __init__(self, md, locale: str, data_links: dict[str, list[tuple[str, str]]]):
         super().__init__(md)
-        self.extension = extension
+        self.locale, self.data_links = locale, data_links
 
     def run(self, root: etree.Element) -> None:
-        locale = self.extension.locale
-        self.extension.paragraph_ids = []
+        locale = self.locale
         for element in root.iter():
             element_id = element.get("id", "")
             if match := PARAGRAPH_ID.match(element_id):
-                self.extension.paragraph_ids.append(element_id)
-                _add_margin_number(element, match[1], locale,
-                                   self.extension.data_links.get(element_id, []))
+                _add_margin_number(element, match[1], locale, self.data_links.get(element_id, []))
             elif element.tag == "a" and "headerlink" in element.get("class", ""):
                 _add_class(element, EDITORIAL)
                 element.set("title", ui_string(locale, "permalink"))

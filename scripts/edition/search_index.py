@@ -21,8 +21,11 @@ def split_search_index(site_dir: Path, folders: dict[str, str]) -> None:
     others = tuple(folder for folder in folders.values() if folder)
     for locale, folder in folders.items():
         if folder:
-            docs = [{**doc, "location": doc["location"].removeprefix(folder)}
-                    for doc in index["docs"] if doc["location"].startswith(folder)]
+            docs = [
+                {**doc, "location": doc["location"].removeprefix(folder)}
+                for doc in index["docs"]
+                if doc["location"].startswith(folder)
+            ]
         else:
             docs = [doc for doc in index["docs"] if not doc["location"].startswith(others)]
         part = {**index, "config": {**index["config"], "lang": [locale]}, "docs": docs}

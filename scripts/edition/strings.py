@@ -1,220 +1,283 @@
-"""UI strings the edition adds, per locale. Material translates its own strings; facts live
-in data/, never here."""
+"""Every string the edition shows a reader that Material does not translate: one table per
+language (the same keys in each; tests/test_strings.py checks), for the pages, the margin,
+the citations, the single files, the redirect pages and the browser scripts (strings_for_js).
 
-STRINGS = {
-    "ru": {
-        # article apparatus
-        "permalink": "Постоянная ссылка на раздел",
-        "paragraph": "Абзац {n}: постоянная ссылка",
-        "copy_paragraph": "Копировать ссылку на абзац {n}",
-        "footnote_back": "Вернуться к сноске {n} в тексте",
-        "footnote_ref": "Примечание редакции {n}",
-        "data_link": "Данные: {label}",
-        "editors": "Редакция веб-издания",
-        # citing (scripts/edition/citation.py, assets/cite.js)
-        "cite": "Как цитировать",
-        "cite_work": "Цитировать издание",
-        "cite_paragraph": "Цитировать абзац {n}",
-        "cite_section": "Цитировать: {title}",
-        "cite_format": "Формат",
-        "cite_copy": "Копировать",
-        "cite_copied": "Скопировано. Дата обращения — сегодняшняя.",
-        "cite_close": "Закрыть",
-        "cite_all": "Все форматы и пояснения",
-        # data pages
-        "missions": "Миротворческие миссии",
-        "missions_lead": "Миссии, в которых участвовал Казахстан: что о каждой говорит статья и что — внешние источники.",
-        "astana": "Астанинский процесс",
-        "astana_lead": "Раунды (международные встречи) Астанинского процесса по Сирии. Статья охватывает раунды 1–14 (январь 2017 — декабрь 2019) и перенесенный 15-й; более поздние раунды приведены для полноты и отмечены.",
-        "funding": "Финансирование миротворческой деятельности",
-        "funding_lead": "Три источника финансирования по ст. 23 Закона «О миротворческой деятельности Республики Казахстан» — в формулировке статьи.",
-        "facts": "Другие факты статьи",
-        "facts_lead": "Другие утверждения статьи, которые читатели проверяют: симпозиум 2019 года, гуманитарная помощь Сирии, опрос авторов, членство в Совете Безопасности ООН, резолюция 2254, ЕАЭС.",
-        "data": "Данные",
-        "round": "Раунд {n}",
-        "round_title": "{n}-й раунд Астанинского процесса",
-        "mission": "Миссия",
-        "period": "Период",
-        "from": "с {date}",
-        "no_end": "в использованных источниках не указано: миссия продолжалась на момент последнего из них",
-        "start": "Начало",
-        "end": "Окончание",
-        "dates": "Даты",
-        "city": "Город",
-        "participants": "Участники",
-        "guarantors": "Страны-гаранты",
-        "outcome": "Главный итог",
-        "planned": "Планировался",
-        "not_recorded": "в использованных источниках не указано",
-        "overview": "Обзор",
-        "checks": "Статья и внешние источники",
-        "item": "Что",
-        "article_says": "Статья",
-        "outside_says": "Внешние источники",
-        "status": "Оценка",
-        "note": "Примечание",
-        "sources": "Источники",
-        "sources_lead": "Ссылки приводятся по сохраненным копиям страниц; перед цитированием проверьте, доступны ли они.",
-        "article_paragraphs": "Абзацы статьи",
-        "article_paragraphs_lead": "Абзацы статьи, в которых говорится об этом:",
-        "paragraph_short": "абз. {n}",
-        "confidence": "достоверность",
-        "after_article": "после статьи",
-        "after_article_long": "Это произошло после написания статьи.",
-        "in_article_period": "в статье",
-        "previous": "Предыдущий раунд",
-        "next": "Следующий раунд",
-        "all_rounds": "Все раунды",
-        "all_missions": "Все миссии",
-        "downloads": "Скачать данные",
-        "downloads_lead": "Таблица этой страницы на русском языке:",
-        "law": "Закон",
-        "law_number": "№ {number} от {date} года",
-        "article_wording": "Формулировка статьи",
-        "wording_unverified": "Формулировка не сверена с официальным текстом закона.",
-        "source_n": "Источник {n}",
-        "translation": "перевод редакции",
-        "timeline": "Хронология",
-        "timeline_title": "Хронология: миротворческие миссии Казахстана и раунды Астанинского процесса",
-        "timeline_missions": "Миссии",
-        "timeline_rounds": "Раунды Астанинского процесса",
-        "timeline_rounds_short": "Раунды",
-        "timeline_legend": "Серым — то, что произошло после написания статьи; полоса, которая тает, — миссия без даты окончания в источниках. Полосы и отметки ведут на страницы миссий и раундов.",
-        "timeline_rounds_summary": "{count} раундов Астанинского процесса с {first} по {last}",
-        "open_table": "Подробнее — в таблицах",
-        "generated": "Страница создана из файла data/{file}; каждое значение указывает свой источник.",
-        "status_names": {
-            "confirmed": "подтверждено",
-            "refined": "уточнено",
-            "contradicted": "опровергнуто",
-            "not-found": "не найдено",
-            "unverifiable": "не проверяемо",
-            "article-only": "только в статье",
-            "outside-only": "нет в статье",
-        },
-        "confidence_names": {"high": "высокая", "medium": "средняя", "low": "низкая"},
-        "months": ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-                   "сентября", "октября", "ноября", "декабря"],
-        "months_nominative": ["январь", "февраль", "март", "апрель", "май", "июнь", "июль",
-                              "август", "сентябрь", "октябрь", "ноябрь", "декабрь"],
+Facts live in data/, never here: a string that needs one has a {placeholder} the caller fills
+from the data. Dates are formatted by Babel (installed with Material)."""
+
+from babel.dates import format_date as babel_date
+
+from .locales import CODES
+
+RU = {
+    # ------------------------------------------------------------ the article's apparatus
+    "permalink": "Постоянная ссылка на раздел",
+    "paragraph": "Абзац {n}: постоянная ссылка",
+    "copy_paragraph": "Копировать ссылку на абзац {n}",
+    "footnote_back": "Вернуться к сноске {n} в тексте",
+    "footnote_ref": "Примечание редакции {n}",
+    "data_link": "Данные: {label}",
+    "editors": "Редакция веб-издания",
+    # ------------------------------------------------------------ citing (citation.py, cite.js)
+    "cite": "Как цитировать",
+    "cite_work": "Цитировать издание",
+    "cite_paragraph": "Цитировать абзац {n}",
+    "cite_section": "Цитировать: {title}",
+    "cite_format": "Формат",
+    "cite_copy": "Копировать",
+    "cite_copied": "Скопировано. Дата обращения — сегодняшняя.",
+    "cite_close": "Закрыть",
+    "cite_all": "Все форматы и пояснения",
+    # the bibliographic record of the edition (citation.py)
+    "edition_genre": "веб-издание статьи",
+    "authors_unknown": "Авторы статьи и журнал, в котором она вышла, не установлены",
+    "translation_note": "Перевод редакции с русского языка",
+    # how BibTeX and RIS, which have no locator field, name a fragment (⟦n⟧, ⟦title⟧: its values)
+    "locator_paragraph": "абз. ⟦n⟧",
+    "locator_section": "§ «⟦title⟧»",
+    # where the access date goes before a script puts in today's
+    "date_placeholders": {"dmy": "ДД.ММ.ГГГГ", "iso": "ГГГГ-ММ-ДД", "ris": "ГГГГ/ММ/ДД"},
+    # ------------------------------------------------------------ data pages
+    "missions": "Миротворческие миссии",
+    "missions_lead": (
+        "Миссии, в которых участвовал Казахстан: что о каждой говорит статья и что — внешние источники."
+    ),
+    "astana": "Астанинский процесс",
+    "astana_lead": (
+        "Раунды (международные встречи) Астанинского процесса по Сирии. Статья охватывает раунды "
+        "{first}–{last} ({start} — {end}) и перенесенный {postponed}-й; более поздние раунды приведены "
+        "для полноты и отмечены."
+    ),
+    "funding": "Финансирование миротворческой деятельности",
+    "funding_lead": "Три источника финансирования по ст. 23 Закона «О миротворческой деятельности Республики Казахстан» — в формулировке статьи.",
+    "facts": "Другие факты статьи",
+    "facts_lead": "Другие утверждения статьи, которые читатели проверяют: симпозиум 2019 года, гуманитарная помощь Сирии, опрос авторов, членство в Совете Безопасности ООН, резолюция 2254, ЕАЭС.",
+    "data": "Данные",
+    "round": "Раунд {n}",
+    "round_title": "{n}-й раунд Астанинского процесса",
+    "mission": "Миссия",
+    "period": "Период",
+    "from": "с {date}",
+    # Babel patterns: a day; a month on its own (LLLL); a month after «с» (genitive)
+    "date_day": "d MMMM y",
+    "date_month": "LLLL y",
+    "date_month_since": "MMMM y 'года'",
+    "no_end": "в использованных источниках не указано: миссия продолжалась на момент последнего из них",
+    "start": "Начало",
+    "end": "Окончание",
+    "dates": "Даты",
+    "city": "Город",
+    "participants": "Участники",
+    "guarantors": "Страны-гаранты",
+    "outcome": "Главный итог",
+    "planned": "Планировался",
+    "not_recorded": "в использованных источниках не указано",
+    "overview": "Обзор",
+    "checks": "Статья и внешние источники",
+    "item": "Что",
+    "article_says": "Статья",
+    "outside_says": "Внешние источники",
+    "status": "Оценка",
+    "note": "Примечание",
+    "sources": "Источники",
+    "sources_lead": "Ссылки приводятся по сохраненным копиям страниц; перед цитированием проверьте, доступны ли они.",
+    "article_paragraphs": "Абзацы статьи",
+    "article_paragraphs_lead": "Абзацы статьи, в которых говорится об этом:",
+    "paragraph_short": "абз. {n}",
+    "confidence": "достоверность",
+    "after_article": "после статьи",
+    "after_article_long": "Это произошло после написания статьи.",
+    "previous": "Предыдущий раунд",
+    "next": "Следующий раунд",
+    "all_rounds": "Все раунды",
+    "all_missions": "Все миссии",
+    "downloads": "Скачать данные",
+    "downloads_lead": "Таблица этой страницы на русском языке:",
+    "law": "Закон",
+    "law_number": "№ {number} от {date} года",
+    "article_wording": "Формулировка статьи",
+    "wording_unverified": "Формулировка не сверена с официальным текстом закона.",
+    "source_n": "Источник {n}",
+    "translation": "перевод редакции",
+    "timeline": "Хронология",
+    "timeline_title": "Хронология: миротворческие миссии Казахстана и раунды Астанинского процесса",
+    "timeline_missions": "Миссии",
+    "timeline_rounds_short": "Раунды",
+    "timeline_legend": (
+        "Серым — то, что произошло после написания статьи; полоса, которая тает, — миссия без даты "
+        "окончания в источниках. Полосы и отметки ведут на страницы миссий и раундов."
+    ),
+    "timeline_rounds_summary": "{count} раундов Астанинского процесса с {first} по {last}",
+    "generated": "Страница создана из файла data/{file}; каждое значение указывает свой источник.",
+    "status_names": {
+        "confirmed": "подтверждено",
+        "refined": "уточнено",
+        "contradicted": "опровергнуто",
+        "not-found": "не найдено",
+        "unverifiable": "не проверяемо",
+        "article-only": "только в статье",
+        "outside-only": "нет в статье",
     },
-    "en": {
-        "permalink": "Permanent link to this section",
-        "paragraph": "Paragraph {n}: permanent link",
-        "copy_paragraph": "Copy the link to paragraph {n}",
-        "footnote_back": "Back to note {n} in the text",
-        "footnote_ref": "Editorial note {n}",
-        "data_link": "Data: {label}",
-        "editors": "The editors of the web edition",
-        "cite": "How to cite",
-        "cite_work": "Cite the edition",
-        "cite_paragraph": "Cite paragraph {n}",
-        "cite_section": "Cite: {title}",
-        "cite_format": "Format",
-        "cite_copy": "Copy",
-        "cite_copied": "Copied, with today's date as the access date.",
-        "cite_close": "Close",
-        "cite_all": "All formats, explained",
-        "missions": "Peacekeeping missions",
-        "missions_lead": "The missions Kazakhstan took part in: what the article says about each, and what outside sources say.",
-        "astana": "Astana process",
-        "astana_lead": "The rounds (international meetings) of the Astana process on Syria. The article covers rounds 1–14 (January 2017 – December 2019) and the postponed 15th; later rounds are given for completeness and marked.",
-        "funding": "How peacekeeping is funded",
-        "funding_lead": "The three sources of funding under Art. 23 of the Law “On Peacekeeping Activities of the Republic of Kazakhstan”, in the article's wording.",
-        "facts": "Other facts in the article",
-        "facts_lead": "Other statements of the article that readers look up: the 2019 symposium, humanitarian aid to Syria, the authors' survey, UN Security Council membership, resolution 2254, the EAEU.",
-        "data": "Data",
-        "round": "Round {n}",
-        "round_title": "Round {n} of the Astana process",
-        "mission": "Mission",
-        "period": "Period",
-        "from": "since {date}",
-        "no_end": "not stated in the sources used: the mission was still under way at the latest of them",
-        "start": "Start",
-        "end": "End",
-        "dates": "Dates",
-        "city": "City",
-        "participants": "Participants",
-        "guarantors": "Guarantor states",
-        "outcome": "Key outcome",
-        "planned": "Planned",
-        "not_recorded": "not stated in the sources used",
-        "overview": "Overview",
-        "checks": "The article and outside sources",
-        "item": "Item",
-        "article_says": "The article",
-        "outside_says": "Outside sources",
-        "status": "Verdict",
-        "note": "Note",
-        "sources": "Sources",
-        "sources_lead": "Links were read from stored copies of the pages; check that they are live before quoting them.",
-        "article_paragraphs": "Article paragraphs",
-        "article_paragraphs_lead": "Paragraphs of the article (Russian text) that speak of this:",
-        "paragraph_short": "para. {n}",
-        "confidence": "confidence",
-        "after_article": "after the article",
-        "after_article_long": "This took place after the article was written.",
-        "in_article_period": "in the article",
-        "previous": "Previous round",
-        "next": "Next round",
-        "all_rounds": "All rounds",
-        "all_missions": "All missions",
-        "downloads": "Download the data",
-        "downloads_lead": "This page's table in English:",
-        "law": "The law",
-        "law_number": "No. {number} of {date}",
-        "article_wording": "The article's wording",
-        "wording_unverified": "The wording has not been checked against the official text of the law.",
-        "source_n": "Source {n}",
-        "translation": "editors' translation",
-        "timeline": "Timeline",
-        "timeline_title": "Timeline: Kazakhstan's peacekeeping missions and the rounds of the Astana process",
-        "timeline_missions": "Missions",
-        "timeline_rounds": "Rounds of the Astana process",
-        "timeline_rounds_short": "Rounds",
-        "timeline_legend": "Grey: what took place after the article was written; a fading bar: a mission with no end date in the sources. Bars and ticks link to the mission and round pages.",
-        "timeline_rounds_summary": "{count} rounds of the Astana process from {first} to {last}",
-        "open_table": "Details in the tables",
-        "generated": "This page is generated from data/{file}; every value names its source.",
-        "status_names": {
-            "confirmed": "confirmed",
-            "refined": "refined",
-            "contradicted": "contradicted",
-            "not-found": "not found",
-            "unverifiable": "unverifiable",
-            "article-only": "article only",
-            "outside-only": "not in the article",
-        },
-        "confidence_names": {"high": "high", "medium": "medium", "low": "low"},
-        "months": ["January", "February", "March", "April", "May", "June", "July", "August",
-                   "September", "October", "November", "December"],
-        "months_nominative": ["January", "February", "March", "April", "May", "June", "July",
-                              "August", "September", "October", "November", "December"],
-    },
+    "confidence_names": {"high": "высокая", "medium": "средняя", "low": "низкая"},
+    # ------------------------------------------------------------ the single files (single_file.py)
+    "single_edition": "веб-издание статьи",
+    "single_version": "версия",
+    "single_data": "Данные издания",
+    "single_offline": "Автономная копия: страница не загружает ничего из сети.",
+    # ------------------------------------------------------------ redirect pages, browser scripts
+    "moved": "Страница перенесена:",
+    "search": "Поиск",
+    "no_fragment": "На этой странице нет фрагмента «#{id}».",
+    "fragment_elsewhere": "Открыть его в версии: ",
 }
+
+EN = {
+    "permalink": "Permanent link to this section",
+    "paragraph": "Paragraph {n}: permanent link",
+    "copy_paragraph": "Copy the link to paragraph {n}",
+    "footnote_back": "Back to note {n} in the text",
+    "footnote_ref": "Editorial note {n}",
+    "data_link": "Data: {label}",
+    "editors": "The editors of the web edition",
+    "cite": "How to cite",
+    "cite_work": "Cite the edition",
+    "cite_paragraph": "Cite paragraph {n}",
+    "cite_section": "Cite: {title}",
+    "cite_format": "Format",
+    "cite_copy": "Copy",
+    "cite_copied": "Copied, with today's date as the access date.",
+    "cite_close": "Close",
+    "cite_all": "All formats, explained",
+    "edition_genre": "Web edition of the article",
+    "authors_unknown": "The authors of the article and the journal in which it appeared are not identified",
+    "translation_note": "Editors' translation from Russian",
+    "locator_paragraph": "para. ⟦n⟧",
+    "locator_section": "section “⟦title⟧”",
+    "date_placeholders": {"dmy": "DD.MM.YYYY", "iso": "YYYY-MM-DD", "ris": "YYYY/MM/DD"},
+    "missions": "Peacekeeping missions",
+    "missions_lead": (
+        "The missions Kazakhstan took part in: what the article says about each, and what outside "
+        "sources say."
+    ),
+    "astana": "Astana process",
+    "astana_lead": (
+        "The rounds (international meetings) of the Astana process on Syria. The article covers rounds "
+        "{first}–{last} ({start} – {end}) and the postponed {postponed}th; later rounds are given for "
+        "completeness and marked."
+    ),
+    "funding": "How peacekeeping is funded",
+    "funding_lead": "The three sources of funding under Art. 23 of the Law “On Peacekeeping Activities of the Republic of Kazakhstan”, in the article's wording.",
+    "facts": "Other facts in the article",
+    "facts_lead": "Other statements of the article that readers look up: the 2019 symposium, humanitarian aid to Syria, the authors' survey, UN Security Council membership, resolution 2254, the EAEU.",
+    "data": "Data",
+    "round": "Round {n}",
+    "round_title": "Round {n} of the Astana process",
+    "mission": "Mission",
+    "period": "Period",
+    "from": "since {date}",
+    "date_day": "d MMMM y",
+    "date_month": "LLLL y",
+    "date_month_since": "LLLL y",
+    "no_end": "not stated in the sources used: the mission was still under way at the latest of them",
+    "start": "Start",
+    "end": "End",
+    "dates": "Dates",
+    "city": "City",
+    "participants": "Participants",
+    "guarantors": "Guarantor states",
+    "outcome": "Key outcome",
+    "planned": "Planned",
+    "not_recorded": "not stated in the sources used",
+    "overview": "Overview",
+    "checks": "The article and outside sources",
+    "item": "Item",
+    "article_says": "The article",
+    "outside_says": "Outside sources",
+    "status": "Verdict",
+    "note": "Note",
+    "sources": "Sources",
+    "sources_lead": (
+        "Links were read from stored copies of the pages; check that they are live before quoting them."
+    ),
+    "article_paragraphs": "Article paragraphs",
+    "article_paragraphs_lead": "Paragraphs of the article (Russian text) that speak of this:",
+    "paragraph_short": "para. {n}",
+    "confidence": "confidence",
+    "after_article": "after the article",
+    "after_article_long": "This took place after the article was written.",
+    "previous": "Previous round",
+    "next": "Next round",
+    "all_rounds": "All rounds",
+    "all_missions": "All missions",
+    "downloads": "Download the data",
+    "downloads_lead": "This page's table in English:",
+    "law": "The law",
+    "law_number": "No. {number} of {date}",
+    "article_wording": "The article's wording",
+    "wording_unverified": "The wording has not been checked against the official text of the law.",
+    "source_n": "Source {n}",
+    "translation": "editors' translation",
+    "timeline": "Timeline",
+    "timeline_title": "Timeline: Kazakhstan's peacekeeping missions and the rounds of the Astana process",
+    "timeline_missions": "Missions",
+    "timeline_rounds_short": "Rounds",
+    "timeline_legend": (
+        "Grey: what took place after the article was written; a fading bar: a mission with no end date "
+        "in the sources. Bars and ticks link to the mission and round pages."
+    ),
+    "timeline_rounds_summary": "{count} rounds of the Astana process from {first} to {last}",
+    "generated": "This page is generated from data/{file}; every value names its source.",
+    "status_names": {
+        "confirmed": "confirmed",
+        "refined": "refined",
+        "contradicted": "contradicted",
+        "not-found": "not found",
+        "unverifiable": "unverifiable",
+        "article-only": "article only",
+        "outside-only": "not in the article",
+    },
+    "confidence_names": {"high": "high", "medium": "medium", "low": "low"},
+    "single_edition": "web edition of the article (in Russian)",
+    "single_version": "version",
+    "single_data": "The edition's data",
+    "single_offline": "Offline copy: this page loads nothing from the network.",
+    "moved": "This page has moved:",
+    "search": "Search",
+    "no_fragment": "This page has no fragment “#{id}”.",
+    "fragment_elsewhere": "Open it in: ",
+}
+
+STRINGS = {"ru": RU, "en": EN}
+assert tuple(STRINGS) == CODES, "one table per language of locales.py"
+# What the browser scripts show: edition.js (JSON in every page), cite.js (citations-<lang>.js)
+EDITION_JS_KEYS = ("search", "no_fragment", "fragment_elsewhere")
+CITE_JS_KEYS = (
+    "cite", "cite_work", "cite_paragraph", "cite_section", "cite_format", "cite_copy",
+    "cite_copied", "cite_close", "cite_all",
+)  # fmt: skip
 
 
 def ui_string(locale: str, key: str, **values) -> str:
-    """The string `key` in `locale` (falls back to Russian, the edition's main language)."""
-    table = STRINGS.get(locale, STRINGS["ru"])
-    return table[key].format(**values)
+    """The string `key` in `locale`, with its {placeholders} filled."""
+    return STRINGS[locale][key].format(**values)
 
 
+def strings_for_js(locale: str, keys: tuple[str, ...]) -> dict[str, str]:
+    return {key: STRINGS[locale][key] for key in keys}
+
+
+# ---------------------------------------------------------------------------- dates
 def format_date(date, locale: str) -> str:
     """A PartialDate as a reader writes it: «19 августа 2003», "19 August 2003", «март 2020»."""
-    table = STRINGS[locale]
-    if date.day:
-        return f"{date.day} {table['months'][date.month - 1]} {date.year}"
-    return f"{table['months_nominative'][date.month - 1]} {date.year}"
+    pattern = STRINGS[locale]["date_day" if date.day else "date_month"]
+    return babel_date(date.first_day, pattern, locale=locale)
 
 
 def format_range(start, end, locale: str) -> str:
     """Two PartialDates as one range: «23–24 января 2017», "30 July – 2 August 2018"."""
     if end is None:
-        since = format_date(start, locale)
-        if locale == "ru" and not start.day:  # «с марта 2024 года», not «с март 2024»
-            since = f"{STRINGS['ru']['months'][start.month - 1]} {start.year} года"
-        return ui_string(locale, "from", date=since)
+        pattern = STRINGS[locale]["date_day" if start.day else "date_month_since"]
+        return ui_string(locale, "from", date=babel_date(start.first_day, pattern, locale=locale))
     if start == end:
         return format_date(start, locale)
     if start.day and end.day and (start.year, start.month) == (end.year, end.month):

@@ -28,37 +28,49 @@ def timeline_context(data, locale: str, prefix: str) -> dict:
     for index, mission in enumerate(missions):
         start = mission.start.date.first_day
         end = mission.end.date.last_day if mission.end else scale_end
-        bars.append({
-            "label": mission.short[locale],
-            "x": x(start),
-            "width": max(round(x(end) - x(start), 1), 3),
-            "y": TOP + index * (LANE + BAR_GAP),
-            "href": f"{prefix}missions/{mission.id}.html",
-            "title": f"{mission.name[locale]}: "
-                     f"{format_range(mission.start.date, mission.end.date if mission.end else None, locale)}",
-            "after_article": mission.after_article,
-            "ongoing": mission.end is None,
-        })
+        bars.append(
+            {
+                "label": mission.short[locale],
+                "x": x(start),
+                "width": max(round(x(end) - x(start), 1), 3),
+                "y": TOP + index * (LANE + BAR_GAP),
+                "href": f"{prefix}missions/{mission.id}.html",
+                "title": f"{mission.name[locale]}: "
+                f"{format_range(mission.start.date, mission.end.date if mission.end else None, locale)}",
+                "after_article": mission.after_article,
+                "ongoing": mission.end is None,
+            }
+        )
     rounds_y = TOP + len(missions) * (LANE + BAR_GAP)
-    points = [{
-        "x": round(x(r.start.first_day) - 1.5, 1),
-        "href": f"{prefix}astana/round-{r.n}.html",
-        "title": f"{ui_string(locale, 'round', n=r.n)}: {format_range(r.start, r.end, locale)}, "
-                 f"{data.rounds.cities[r.city][locale]}",
-        "after_article": r.after_article,
-    } for r in rounds]
+    points = [
+        {
+            "x": round(x(r.start.first_day) - 1.5, 1),
+            "href": f"{prefix}astana/round-{r.n}.html",
+            "title": f"{ui_string(locale, 'round', n=r.n)}: {format_range(r.start, r.end, locale)}, "
+            f"{data.rounds.cities[r.city][locale]}",
+            "after_article": r.after_article,
+        }
+        for r in rounds
+    ]
     axis_y = rounds_y + LANE + 8
-    ticks = [{
-        "x": x(date(year, 1, 1)),
-        # every other year labelled, so the labels stay readable on a phone
-        "label": str(year) if year <= last_year and (year - first_year) % 2 == 0 else "",
-        "major": year % 5 == 0,
-    } for year in range(first_year, last_year + 2)]
+    ticks = [
+        {
+            "x": x(date(year, 1, 1)),
+            # every other year labelled, so the labels stay readable on a phone
+            "label": str(year) if year <= last_year and (year - first_year) % 2 == 0 else "",
+            "major": year % 5 == 0,
+        }
+        for year in range(first_year, last_year + 2)
+    ]
 
     mission_lines = "; ".join(bar["title"] for bar in bars)
-    rounds_line = ui_string(locale, "timeline_rounds_summary", count=len(rounds),
-                            first=format_date(rounds[0].start, locale),
-                            last=format_date(rounds[-1].end, locale))
+    rounds_line = ui_string(
+        locale,
+        "timeline_rounds_summary",
+        count=len(rounds),
+        first=format_date(rounds[0].start, locale),
+        last=format_date(rounds[-1].end, locale),
+    )
     return {
         "width": WIDTH,
         "height": axis_y + 22,
@@ -74,5 +86,5 @@ def timeline_context(data, locale: str, prefix: str) -> dict:
         "title": ui_string(locale, "timeline_title"),
         "description": f"{ui_string(locale, 'timeline_missions')}: {mission_lines}. {rounds_line}.",
         "caption": f"{ui_string(locale, 'timeline_title')}, {first_year}–{last_year}. "
-                   f"{ui_string(locale, 'timeline_legend')}",
+        f"{ui_string(locale, 'timeline_legend')}",
     }

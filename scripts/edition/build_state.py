@@ -1,0 +1,20 @@
+"""What one build of the site knows, made once per top-level build (hooks.py, on_config) and
+shared by the languages built inside it: the validated data, what derives from it, and the
+pieces a later language build needs from an earlier one."""
+
+from dataclasses import dataclass, field
+
+from .data import EditionData
+
+
+@dataclass
+class BuildState:
+    data: EditionData
+    # locale -> {format id: {kind: template}} (citation.templates())
+    citations: dict[str, dict]
+    # locale -> paragraph id -> [(URL from the language root, label)] of the records quoting it
+    margin_links: dict[str, dict[str, list[tuple[str, str]]]]
+    # page path in its language folder -> what it lets a reader cite (fragments.page_fragments)
+    fragments: dict[str, dict | None] = field(default_factory=dict)
+    data_pages_written: bool = False  # docs/<lang>/ data pages: both languages at once
+    not_found_page: str | None = None  # the default language's 404 page, for every language
