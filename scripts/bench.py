@@ -233,9 +233,7 @@ def bench_lighthouse(site: Path) -> dict:
                 )
                 audit = json.loads(Path(report.name).read_text(encoding="utf-8"))
             scores[page_path] = {
-                "scores": {
-                    key: round(category["score"] * 100) for key, category in audit["categories"].items()
-                },
+                "scores": {key: round(category["score"] * 100) for key, category in audit["categories"].items()},
                 "below_one": sorted(
                     key
                     for key, item in audit["audits"].items()
@@ -260,11 +258,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        if (
-            path.suffix in self.COMPRESSIBLE
-            and path.is_file()
-            and "gzip" in self.headers.get("Accept-Encoding", "")
-        ):
+        if path.suffix in self.COMPRESSIBLE and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", ""):
             body = gzip.compress(path.read_bytes(), 6)
             self.send_response(200)
             self.send_header("Content-Type", self.guess_type(str(path)))
@@ -280,9 +274,7 @@ class serve:
     """A static server for a folder on 127.0.0.1, for the length of a `with` block."""
 
     def __init__(self, folder: Path):
-        self.httpd = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", 0), partial(_QuietHandler, directory=str(folder))
-        )
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(folder)))
 
     def __enter__(self) -> str:
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
@@ -341,8 +333,7 @@ def print_table(results: dict) -> None:
                 (
                     f"Lighthouse {page_path} (perf / a11y / best / SEO)",
                     " / ".join(
-                        str(scores.get(k, "-"))
-                        for k in ("performance", "accessibility", "best-practices", "seo")
+                        str(scores.get(k, "-")) for k in ("performance", "accessibility", "best-practices", "seo")
                     ),
                     "100 / 100 / 100 / 100",
                 )
@@ -378,9 +369,7 @@ def main(argv: list[str]) -> int:
         site = scratch / "site"
         build_site(site)
         results["weight"] = bench_weight(site, build_baseline(scratch / "baseline"))
-        results["lighthouse"] = (
-            {"skipped": "--skip-lighthouse"} if options.skip_lighthouse else bench_lighthouse(site)
-        )
+        results["lighthouse"] = {"skipped": "--skip-lighthouse"} if options.skip_lighthouse else bench_lighthouse(site)
         outputs = export(scratch / "dist")
         results["offline"] = {
             "zip_bytes": outputs["zip"].stat().st_size,

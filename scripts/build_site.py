@@ -18,9 +18,7 @@ QUIET_BANNERS = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 FALLBACK_EPOCH = "315532800"  # 1980-01-01, the earliest date a zip file can hold
 
 
-def build_site(
-    target: Path, config_file: Path = ROOT / "mkdocs.yml", env: dict | None = None, engine: str = "mkdocs"
-):
+def build_site(target: Path, config_file: Path = ROOT / "mkdocs.yml", env: dict | None = None, engine: str = "mkdocs"):
     """Build into `target` (replaced only on success) with `engine` (mkdocs, or its maintained
     fork properdocs). Returns the finished process, whose stdout holds the build log; raises
     BuildFailed with that log when the build fails."""

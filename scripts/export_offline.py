@@ -101,11 +101,7 @@ def timestamp() -> tuple:
 def main() -> int:
     outputs = export()
     for name, path in outputs.items():
-        size = (
-            sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
-            if path.is_dir()
-            else path.stat().st_size
-        )
+        size = sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.is_dir() else path.stat().st_size
         print(f"{name:10} {path.relative_to(ROOT)}  {size / 1024:.0f} KB")
     shutil.rmtree(outputs["site"])  # the zip holds it; keep dist/ to what is handed out
     return 0

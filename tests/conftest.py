@@ -1,5 +1,9 @@
 """Shared fixtures: one strict build of the whole site per test session, a local HTTP server
-for it, and a real headless Chromium (Debian's) driven by Playwright."""
+for it, and a real headless Chromium (Debian's) driven by Playwright.
+
+Every test belongs to one tier (pytest -m unit|build|browser): a test that uses a browser
+fixture is `browser`, one that uses the built site is `build`, any other `unit`, unless it
+says otherwise with a marker (a test that builds a variant of the site itself says `build`)."""
 
 import functools
 import http.server
@@ -25,6 +29,20 @@ CHROMIUM_FLAGS = [
     "--disable-background-networking",
     "--disable-component-update",
 ]
+
+
+TIERS = ("unit", "build", "browser")
+BROWSER_FIXTURES = {"browser", "browser_page", "offline_page"}
+BUILD_FIXTURES = {"site", "server", "page_html", "offline"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if any(item.get_closest_marker(tier) for tier in TIERS):
+            continue
+        used = set(item.fixturenames)
+        tier = "browser" if used & BROWSER_FIXTURES else "build" if used & BUILD_FIXTURES else "unit"
+        item.add_marker(getattr(pytest.mark, tier))
 
 
 @pytest.fixture(scope="session")
@@ -67,8 +85,7 @@ def chromium_path() -> str:
     candidate = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(candidate).is_file():
         pytest.fail(
-            "Chromium not found: install it (Debian: apt-get install -y chromium) "
-            "or set CHROMIUM=/path/to/chromium",
+            "Chromium not found: install it (Debian: apt-get install -y chromium) or set CHROMIUM=/path/to/chromium",
             pytrace=False,
         )
     return candidate

@@ -4,6 +4,7 @@ import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+SCREENSHOTS = ROOT / "test-artifacts"  # screenshots the browser tests keep for a look
 PARTS = ["mkdocs.yml", "docs", "data", "overrides", "scripts"]
 
 

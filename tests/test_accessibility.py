@@ -1,9 +1,12 @@
 """Accessibility as a reader meets it: axe-core (WCAG 2.1 A and AA) on every page type in both
-languages and both palettes, online and offline; keyboard; zoom; small screens; the measure."""
+palettes (the two languages alternating, so each type is seen in each language too), the
+offline copy and the single files on representative pages; keyboard; zoom; small screens;
+the measure."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from test_browser import SCREENSHOTS
+
+from project import SCREENSHOTS
 
 AXE = Axe()
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
@@ -19,7 +22,24 @@ PAGE_TYPES = [
     "facts/index.html",
     "404.html",
 ]
-PAGES = PAGE_TYPES + [f"en/{page}" for page in PAGE_TYPES if page != "404.html"]
+PALETTES = ("light", "dark")
+
+
+def every_type_in_each_palette():
+    """(path, palette): each page type once per palette, Russian in one and English in the
+    other (the 404 page exists in Russian only)."""
+    cases = []
+    for index, page in enumerate(PAGE_TYPES):
+        for shift, palette in enumerate(PALETTES):
+            english = (index + shift) % 2 == 1 and page != "404.html"
+            path = f"en/{page}" if english else page
+            cases.append(pytest.param(path, palette, id=f"{path}-{palette}"))
+    return cases
+
+
+# The offline copy and the single files: the same pages as online, so representative ones.
+OFFLINE = [("article.html", "light"), ("en/article.html", "dark"),
+           ("astana/index.html", "dark"), ("en/missions/iraq.html", "light")]  # fmt: skip
 
 
 def violations(page) -> str:
@@ -31,21 +51,24 @@ def violations(page) -> str:
     )
 
 
-@pytest.fixture(params=["light", "dark"])
+@pytest.fixture
 def palette_page(browser, request):
+    """A page in the palette given by indirect parametrisation ("light" or "dark")."""
     context = browser.new_context(color_scheme=request.param, viewport={"width": 1280, "height": 900})
     yield context.new_page()
     context.close()
 
 
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("path, palette_page", every_type_in_each_palette(), indirect=["palette_page"])
 def test_no_wcag_violations_online(server, palette_page, path):
     palette_page.goto(server + path)
     palette_page.wait_for_load_state("load")
     assert not (found := violations(palette_page)), f"{path}:\n{found}"
 
 
-@pytest.mark.parametrize("path", ["article.html", "en/article.html"])
+@pytest.mark.parametrize(
+    "path, palette_page", [("article.html", "light"), ("en/article.html", "dark")], indirect=["palette_page"]
+)
 def test_no_wcag_violations_with_the_cite_box_and_panel_open(server, palette_page, path):
     palette_page.goto(server + path + "#p12")
     palette_page.hover("#p12")
@@ -55,14 +78,14 @@ def test_no_wcag_violations_with_the_cite_box_and_panel_open(server, palette_pag
     assert not (found := violations(palette_page)), f"{path} with the cite box open:\n{found}"
 
 
-@pytest.mark.parametrize("path", [page for page in PAGES if page != "404.html"])  # not exported
+@pytest.mark.parametrize("path, palette_page", OFFLINE, indirect=["palette_page"])
 def test_no_wcag_violations_offline(offline, palette_page, path):
     palette_page.goto((offline["unpacked"] / path).as_uri())
     palette_page.wait_for_load_state("load")
     assert not (found := violations(palette_page)), f"offline {path}:\n{found}"
 
 
-@pytest.mark.parametrize("locale", ["ru", "en"])
+@pytest.mark.parametrize("locale, palette_page", [("ru", "light"), ("en", "dark")], indirect=["palette_page"])
 def test_no_wcag_violations_in_the_single_files(offline, palette_page, locale):
     palette_page.goto(offline[f"single_{locale}"].as_uri())
     assert not (found := violations(palette_page)), f"article-{locale}.html:\n{found}"

@@ -1,11 +1,9 @@
 """The reader's view, in a real headless Chromium (Debian's), over HTTP and from file://."""
 
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SCREENSHOTS = ROOT / "test-artifacts"
+from project import SCREENSHOTS
+
 PAGES = ["index.html", "article.html", "en/index.html", "en/article.html", "404.html"]
 
 

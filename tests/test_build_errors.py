@@ -1,9 +1,12 @@
 """Bad input stops the build with a message that names the file, and nothing half-done."""
 
 import pytest
-from project import copy_project
 
 from build_site import BuildFailed, build_site
+
+from project import copy_project
+
+pytestmark = pytest.mark.build  # each test builds a broken copy of the project
 
 
 @pytest.fixture
@@ -84,3 +87,24 @@ def test_section_without_its_english_heading_is_named(project):
     edit(project / "docs" / "en" / "article.md", "{#hypothesis .rubric}", "{#hypothesis-en .rubric}")
     message = build_error(project)
     assert "docs/en/article.md: no heading {#hypothesis}" in message
+
+
+def test_a_misspelt_marker_stops_the_build_with_its_line(project):
+    page = project / "docs" / "ru" / "index.md"
+    edit(page, "<!-- edition:timeline -->", "<!-- edition:timelin -->")
+    line = next(n for n, text in enumerate(page.read_text("utf-8").splitlines(), 1) if "edition:timelin " in text)
+    assert f"ru/index.md:{line}: unknown marker 'edition:timelin'" in build_error(project)
+
+
+def test_a_citation_outside_the_citing_pages_is_named(project):
+    edit(project / "docs" / "en" / "index.md", "<!-- edition:timeline -->", "<!-- edition:cite apa -->")
+    assert "en/index.md:" in (message := build_error(project)) and "only into article.md and cite.md" in message
+
+
+def test_languages_differing_from_locales_py_are_named(project):
+    edit(
+        project / "mkdocs.yml",
+        "          name: English\n",
+        "          name: English\n          link: /english/\n",
+    )
+    assert "differ from scripts/edition/locales.py" in build_error(project)

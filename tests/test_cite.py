@@ -8,10 +8,11 @@ from datetime import date
 import bibtexparser
 import pytest
 import rispy
-from test_citation import APA, GOST_2018, SENTENCE_EN, SITE, TITLE_EN, TITLE_RU, cite
 
 from edition.citation import FORMATS, fill, templates
 from edition.data import load_data
+
+from expected import APA, GOST_2018, SENTENCE_EN, SITE, TITLE_EN, TITLE_RU, cite
 
 DATA = load_data()
 ROUNDS = [r.n for r in DATA.rounds.rounds]
@@ -165,9 +166,7 @@ def test_cite_with_the_keyboard(server, browser_page):
     assert page.evaluate("getComputedStyle(document.activeElement).opacity") == "1"
     page.keyboard.press("Enter")
     assert page.evaluate("navigator.clipboard.readText()") == today(GOST_2018["p12"])
-    assert (
-        page.locator(".cite-box [role=status]").inner_text() == "Скопировано. Дата обращения — сегодняшняя."
-    )
+    assert page.locator(".cite-box [role=status]").inner_text() == "Скопировано. Дата обращения — сегодняшняя."
     page.keyboard.press("Escape")
     assert page.locator(".cite-box").count() == 0
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Цитировать абзац 12"
@@ -178,11 +177,7 @@ def test_the_chosen_format_applies_everywhere_and_is_remembered(server, browser_
     page.goto(server + "article.html")
     cite_this(page, "#p12")
     page.select_option(".cite-box select.cite-select", "bibtex")
-    assert (
-        page.locator(".cite-box .cite-text")
-        .inner_text()
-        .startswith("@online{kazakhstan-conflicts-edition-ru-p12,")
-    )
+    assert page.locator(".cite-box .cite-text").inner_text().startswith("@online{kazakhstan-conflicts-edition-ru-p12,")
     copied = cite_this(page, "#p13")  # the next "cite this" uses the chosen format
     (entry,) = bibtexparser.parse_string(copied).entries
     assert entry.key == "kazakhstan-conflicts-edition-ru-p13"
@@ -191,11 +186,7 @@ def test_the_chosen_format_applies_everywhere_and_is_remembered(server, browser_
     page.reload()
     page.click(".cite-panel summary")
     assert page.locator(".cite-panel select.cite-select").input_value() == "bibtex"
-    assert (
-        page.locator(".cite-panel .cite-text")
-        .inner_text()
-        .startswith("@online{kazakhstan-conflicts-edition-ru,")
-    )
+    assert page.locator(".cite-panel .cite-text").inner_text().startswith("@online{kazakhstan-conflicts-edition-ru,")
 
 
 def test_cite_page_copy_buttons_fill_in_todays_date(server, browser_page):
@@ -221,9 +212,7 @@ def test_the_page_fills_every_format_as_python_does(server, browser_page, folder
     for fmt in FORMATS:
         language = fmt.language or locale
         url = SITE + ("en/" if language == "en" else "") + "article.html"
-        expected = fill(
-            templates(DATA.article, locale)[fmt.id]["work"], fmt.escape, url, date.today(), locale
-        )
+        expected = fill(templates(DATA.article, locale)[fmt.id]["work"], fmt.escape, url, date.today(), locale)
         shown = browser_page.locator(f'pre[data-cite-format="{fmt.id}"]:not([data-cite-fragment])')
         assert shown.inner_text() == expected, fmt.id
 

@@ -4,11 +4,12 @@ and what is wrong; and never yields a half-written site."""
 import shutil
 
 import pytest
-from project import copy_project
 
 from build_site import BuildFailed, build_site
 from edition.data import DATA_DIR, load_data
 from edition.yaml_source import DataError
+
+from project import copy_project
 
 
 @pytest.fixture
@@ -221,6 +222,7 @@ def test_html_in_a_value_is_accepted_as_text(data_dir):
     assert load_data(data_dir).rounds.rounds[6].outcome.en.startswith("<script>")
 
 
+@pytest.mark.build
 def test_a_bad_data_file_fails_the_build_and_keeps_the_previous_site(tmp_path):
     project = copy_project(tmp_path / "project")
     site = tmp_path / "site"

@@ -3,6 +3,7 @@
 import copy
 
 import pytest
+
 from text import SHARED_SOURCE, SOURCE, authors_text, first_difference, normalise, source_words
 
 

@@ -18,8 +18,7 @@ def test_html_lang(page_html, path, lang):
 @pytest.mark.parametrize("path", PAGES)
 def test_hreflang_alternates_name_both_languages(page_html, path):
     alternates = {
-        link["hreflang"]: link["href"]
-        for link in page_html(path).select('head link[rel="alternate"][hreflang]')
+        link["hreflang"]: link["href"] for link in page_html(path).select('head link[rel="alternate"][hreflang]')
     }
     assert set(alternates) == {"ru", "en", "x-default"}
     assert all(href.startswith(("http://", "https://")) for href in alternates.values())

@@ -75,6 +75,7 @@ def test_generated_pages_have_their_own_titles(page_html):
     assert page_html("en/missions/iraq.html").title.string.startswith("Iraq: KAZBAT engineer-sapper unit")
 
 
+@pytest.mark.build
 def test_the_public_address_comes_from_the_environment(tmp_path):
     site = tmp_path / "site"
     build_site(site, env={"EDITION_SITE_URL": "https://example.org/edition/"})

@@ -5,9 +5,10 @@ import shutil
 import zipfile
 
 import pytest
-from text import authors_text, first_difference, normalise, source_words
 
 from export_offline import export
+
+from text import authors_text, first_difference, normalise, source_words
 
 
 def search(page, query: str) -> list[str]:

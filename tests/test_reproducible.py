@@ -35,8 +35,6 @@ def test_properdocs_builds_the_same_site(site, tmp_path):
     build_site(forked, engine="properdocs")
     mkdocs, properdocs = files_of(site), files_of(forked)
     assert mkdocs.keys() == properdocs.keys()
-    differ = [
-        path for path in mkdocs if GENERATOR.sub(b"", mkdocs[path]) != GENERATOR.sub(b"", properdocs[path])
-    ]
+    differ = [path for path in mkdocs if GENERATOR.sub(b"", mkdocs[path]) != GENERATOR.sub(b"", properdocs[path])]
     assert differ == []
     assert b"ProperDocs" in properdocs["article.html"] and b"mkdocs-1.6.1" in mkdocs["article.html"]

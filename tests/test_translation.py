@@ -5,6 +5,9 @@ import re
 
 import pytest
 import yaml
+
+from edition.article import article_paragraphs
+
 from text import ROOT
 
 GLOSSARY = yaml.safe_load((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))
@@ -46,7 +49,8 @@ def english(page_html):
 def test_same_ids_in_the_same_order(page_html):
     russian_ids = citable_ids(page_html("article.html"))
     assert citable_ids(page_html("en/article.html")) == russian_ids
-    assert [i for i in russian_ids if re.fullmatch(r"p\d+", i)] == [f"p{n}" for n in range(1, 23)]
+    numbered = [f"p{n}" for n in range(1, len(article_paragraphs()) + 1)]
+    assert [i for i in russian_ids if re.fullmatch(r"p\d+", i)] == numbered
 
 
 def test_every_paragraph_is_translated_at_a_plausible_length(russian, english):
@@ -67,9 +71,7 @@ def test_numbers_check_can_fail():
 
 @pytest.mark.parametrize("term", GLOSSARY["terms"], ids=lambda term: term["en"])
 def test_glossary_terms_are_used(russian, english, term):
-    missing = [
-        pid for pid, text in russian.items() if re.search(term["ru"], text) and term["en"] not in english[pid]
-    ]
+    missing = [pid for pid, text in russian.items() if re.search(term["ru"], text) and term["en"] not in english[pid]]
     assert not missing, f"«{term['ru']}» is not rendered as “{term['en']}” in {missing}"
 
 

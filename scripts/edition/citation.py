@@ -327,7 +327,7 @@ def citations_script(all_templates: dict, locale: str, icon: str) -> str:
             {
                 "id": f.id,
                 "label": f.label,
-                "version": f.language,
+                "language": f.language,
                 "heading": f.heading,
                 "escape": f.escape,
                 "t": t,

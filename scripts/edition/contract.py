@@ -28,9 +28,7 @@ class Contract:
             old_page, _, old_fragment = old.partition("#")
             if old_fragment and old_page == page_path:
                 new_page, _, new_fragment = new.partition("#")
-                moved[old_fragment] = (
-                    f"#{new_fragment}" if new_page == page_path else relative_url(page_path, new)
-                )
+                moved[old_fragment] = f"#{new_fragment}" if new_page == page_path else relative_url(page_path, new)
         return moved
 
 

@@ -137,13 +137,9 @@ def check_order(documents, models) -> None:
         if round_.end.last_day < round_.start.first_day:
             raise rounds_doc.error((*where, "end"), f"end {round_.end} is before start {round_.start}")
         if index and round_.start.first_day < rounds.rounds[index - 1].end.first_day:
-            raise rounds_doc.error(
-                (*where, "start"), f"{round_.start} is before the end of round {round_.n - 1}"
-            )
+            raise rounds_doc.error((*where, "start"), f"{round_.start} is before the end of round {round_.n - 1}")
         if round_.city not in rounds.cities:
-            raise rounds_doc.error(
-                (*where, "city"), f"'{round_.city}' is not one of {', '.join(rounds.cities)}"
-            )
+            raise rounds_doc.error((*where, "city"), f"'{round_.city}' is not one of {', '.join(rounds.cities)}")
         after = round_.start.first_day > period_end
         if round_.after_article != after:
             raise rounds_doc.error(
@@ -175,7 +171,5 @@ def check_references(documents, models, sources: dict, paragraphs: dict[str, str
                     f"the article has no paragraph '{quote.paragraph}' (it has p1-p{len(paragraphs)})",
                 )
             if " ".join(quote.quote.split()) not in paragraphs[quote.paragraph]:
-                raise document.error(
-                    (*location, "quote"), f"not found verbatim in article paragraph {quote.paragraph}"
-                )
+                raise document.error((*location, "quote"), f"not found verbatim in article paragraph {quote.paragraph}")
     return cited

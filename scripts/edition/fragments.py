@@ -70,11 +70,7 @@ def _article_fragments(docs_dir: Path) -> dict:
 
 def _headings(source: str) -> dict[str, tuple[int, str]]:
     """id -> (level, text) of the headings with an explicit id."""
-    return {
-        anchor: (len(match[1]), match["text"])
-        for _, match in headings(source)
-        if (anchor := heading_id(match))
-    }
+    return {anchor: (len(match[1]), match["text"]) for _, match in headings(source) if (anchor := heading_id(match))}
 
 
 class FragmentError(ValueError):

@@ -49,6 +49,18 @@ def content_lines(source: str) -> Iterator[tuple[int, str]]:
             yield number, line
 
 
+def body_first_line(source: str) -> int:
+    """The line on which a page's Markdown starts once MkDocs has taken its front matter off
+    (the "---" block, then the empty lines after it): where an on_page_markdown text starts."""
+    lines = source.splitlines()
+    start = 0
+    if lines and lines[0].strip() == "---":
+        start = next((n + 1 for n, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), 0)
+    while start < len(lines) and lines[start] == "":
+        start += 1
+    return start + 1
+
+
 def headings(source: str) -> Iterator[tuple[int, re.Match]]:
     """(line number, match of HEADING) for every ATX heading."""
     for number, line in content_lines(source):

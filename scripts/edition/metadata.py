@@ -88,9 +88,7 @@ def page_metadata(data, path: str, locale: str, site_url: str, title: str, descr
         )
     elif path.startswith("astana/round-"):
         round_ = data.rounds.rounds[int(path.removeprefix("astana/round-").removesuffix(".html")) - 1]
-        jsonld = schema_event(
-            own, locale, title, round_.start, round_.end, data.rounds.cities[round_.city][locale]
-        )
+        jsonld = schema_event(own, locale, title, round_.start, round_.end, data.rounds.cities[round_.city][locale])
     elif path.startswith("missions/"):
         mission = next(m for m in data.missions.missions if f"missions/{m.id}.html" == path)
         jsonld = schema_event(

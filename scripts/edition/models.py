@@ -29,9 +29,7 @@ ParagraphId = Annotated[str, StringConstraints(pattern=r"^p[1-9][0-9]*$")]
 SOURCE_IDS = "source ids"  # marks the fields that cite data/sources.yml (source_references())
 SourceIds = Annotated[list[Slug], Field(min_length=1), SOURCE_IDS]
 Confidence = Literal["high", "medium", "low"]
-Status = Literal[
-    "confirmed", "refined", "contradicted", "not-found", "unverifiable", "article-only", "outside-only"
-]
+Status = Literal["confirmed", "refined", "contradicted", "not-found", "unverifiable", "article-only", "outside-only"]
 
 
 # ---------------------------------------------------------------------------- dates

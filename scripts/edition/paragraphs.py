@@ -3,9 +3,10 @@
 The Markdown marks each paragraph of the authors' text with an explicit id (`{: #p12 }`).
 This extension, run after attr_list, gives each such element a visible margin number that
 links to itself and a "copy link" button (hooks.py checks, on the Markdown source, that the
-ids run p1, p2, ... pN in reading order). It also marks the other apparatus (¶ permalinks, footnote markers and the
-notes list) with the class `editorial`, so that everything the editors add can be told
-apart from the authors' text by a single class, and localises their titles.
+ids run p1, p2, ... pN in reading order). It also marks the other apparatus (¶ permalinks,
+footnote markers and the notes list) with the class `editorial`, so that everything the
+editors add can be told apart from the authors' text by a single class, and localises their
+titles.
 """
 
 import re
@@ -99,9 +100,7 @@ def _add_margin_number(element: etree.Element, number: str, locale: str, data_li
     button.append(_icon(LINK_ICON))
     for url, label in data_links:
         title = ui_string(locale, "data_link", label=label)
-        data = etree.SubElement(
-            marker, "a", {"class": "para-data", "href": url, "title": title, "aria-label": title}
-        )
+        data = etree.SubElement(marker, "a", {"class": "para-data", "href": url, "title": title, "aria-label": title})
         data.append(_icon(DATA_ICON))
     marker.tail = element.text
     element.text = None

@@ -39,9 +39,7 @@ RU = {
     "date_placeholders": {"dmy": "ДД.ММ.ГГГГ", "iso": "ГГГГ-ММ-ДД", "ris": "ГГГГ/ММ/ДД"},
     # ------------------------------------------------------------ data pages
     "missions": "Миротворческие миссии",
-    "missions_lead": (
-        "Миссии, в которых участвовал Казахстан: что о каждой говорит статья и что — внешние источники."
-    ),
+    "missions_lead": ("Миссии, в которых участвовал Казахстан: что о каждой говорит статья и что — внешние источники."),
     "astana": "Астанинский процесс",
     "astana_lead": (
         "Раунды (международные встречи) Астанинского процесса по Сирии. Статья охватывает раунды "
@@ -49,9 +47,14 @@ RU = {
         "для полноты и отмечены."
     ),
     "funding": "Финансирование миротворческой деятельности",
-    "funding_lead": "Три источника финансирования по ст. 23 Закона «О миротворческой деятельности Республики Казахстан» — в формулировке статьи.",
+    "funding_lead": (
+        "Как финансируется миротворческая деятельность Казахстана: источники, которые статья называет "
+        "со ссылкой на закон, в ее формулировке, и сведения о самом законе."
+    ),
     "facts": "Другие факты статьи",
-    "facts_lead": "Другие утверждения статьи, которые читатели проверяют: симпозиум 2019 года, гуманитарная помощь Сирии, опрос авторов, членство в Совете Безопасности ООН, резолюция 2254, ЕАЭС.",
+    "facts_lead": (
+        "Другие утверждения статьи, которые читатели проверяют: что говорит статья и что — внешние источники, по темам."
+    ),
     "data": "Данные",
     "round": "Раунд {n}",
     "round_title": "{n}-й раунд Астанинского процесса",
@@ -80,7 +83,7 @@ RU = {
     "status": "Оценка",
     "note": "Примечание",
     "sources": "Источники",
-    "sources_lead": "Ссылки приводятся по сохраненным копиям страниц; перед цитированием проверьте, доступны ли они.",
+    "sources_lead": ("Ссылки приводятся по сохраненным копиям страниц; перед цитированием проверьте, доступны ли они."),
     "article_paragraphs": "Абзацы статьи",
     "article_paragraphs_lead": "Абзацы статьи, в которых говорится об этом:",
     "paragraph_short": "абз. {n}",
@@ -156,8 +159,7 @@ EN = {
     "date_placeholders": {"dmy": "DD.MM.YYYY", "iso": "YYYY-MM-DD", "ris": "YYYY/MM/DD"},
     "missions": "Peacekeeping missions",
     "missions_lead": (
-        "The missions Kazakhstan took part in: what the article says about each, and what outside "
-        "sources say."
+        "The missions Kazakhstan took part in: what the article says about each, and what outside sources say."
     ),
     "astana": "Astana process",
     "astana_lead": (
@@ -166,9 +168,15 @@ EN = {
         "completeness and marked."
     ),
     "funding": "How peacekeeping is funded",
-    "funding_lead": "The three sources of funding under Art. 23 of the Law “On Peacekeeping Activities of the Republic of Kazakhstan”, in the article's wording.",
+    "funding_lead": (
+        "How Kazakhstan's peacekeeping is funded: the sources the article names, citing the law, in its "
+        "wording, and what is known of the law itself."
+    ),
     "facts": "Other facts in the article",
-    "facts_lead": "Other statements of the article that readers look up: the 2019 symposium, humanitarian aid to Syria, the authors' survey, UN Security Council membership, resolution 2254, the EAEU.",
+    "facts_lead": (
+        "Other statements of the article that readers look up: what the article says and what outside "
+        "sources say, by topic."
+    ),
     "data": "Data",
     "round": "Round {n}",
     "round_title": "Round {n} of the Astana process",
@@ -196,9 +204,7 @@ EN = {
     "status": "Verdict",
     "note": "Note",
     "sources": "Sources",
-    "sources_lead": (
-        "Links were read from stored copies of the pages; check that they are live before quoting them."
-    ),
+    "sources_lead": ("Links were read from stored copies of the pages; check that they are live before quoting them."),
     "article_paragraphs": "Article paragraphs",
     "article_paragraphs_lead": "Paragraphs of the article (Russian text) that speak of this:",
     "paragraph_short": "para. {n}",
@@ -274,7 +280,7 @@ def format_date(date, locale: str) -> str:
 
 
 def format_range(start, end, locale: str) -> str:
-    """Two PartialDates as one range: «23–24 января 2017», "30 July – 2 August 2018"."""
+    """Two PartialDates as one range: «23–24 января 2017», "30 July 2018 – 2 August 2018"."""
     if end is None:
         pattern = STRINGS[locale]["date_day" if start.day else "date_month_since"]
         return ui_string(locale, "from", date=babel_date(start.first_day, pattern, locale=locale))

@@ -69,8 +69,7 @@ def read_yaml(path: Path) -> YamlDocument:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise DataError(
-            f"{document.display_path}:{line}: not UTF-8 (byte 0x{raw[error.start]:02x}); "
-            "save the file as UTF-8"
+            f"{document.display_path}:{line}: not UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8"
         ) from None
     try:
         document.root = yaml.compose(text, Loader=DataLoader)

@@ -39,12 +39,12 @@
   // The citation of fragment `id` (none: the whole work) in format `formatId`, accessed today.
   function citation(formatId, id) {
     var format = formats[formatId];
-    var version = format.version || C.lang;
+    var language = format.language || C.lang;
     var fragment = id ? page.fragments[id] : null;
     var kind = !fragment ? "work" : fragment.n ? "paragraph" : "section";
-    var url = page.urls[version] + (fragment && !fragment.page ? "#" + id : "");
+    var url = page.urls[language] + (fragment && !fragment.page ? "#" + id : "");
     if (fragment && fragment.page) kind = "section";
-    var title = fragment && fragment.t ? fragment.t[format.heading || version] : "";
+    var title = fragment && fragment.t ? fragment.t[format.heading || language] : "";
     var now = new Date();
     var y = now.getFullYear(), m = now.getMonth() + 1, d = now.getDate();
     var values = {

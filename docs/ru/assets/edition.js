@@ -3,12 +3,9 @@
 (function () {
   "use strict";
 
-  var NOTICE = {
-    ru: "На этой странице нет фрагмента «#{id}».",
-    en: "This page has no fragment “#{id}”.",
-  };
-  var ELSEWHERE = { ru: "Открыть его в версии: ", en: "Open it in: " };
-  var lang = document.documentElement.lang === "en" ? "en" : "ru";
+  // The words it shows, in the page's language (scripts/edition/strings.py, via overrides/main.html)
+  var ui = JSON.parse((document.getElementById("edition-ui") || { textContent: "{}" }).textContent);
+  var lang = document.documentElement.lang;
 
   // Material looks up sitemap.xml beside each hreflang alternate of the page (for pages in a
   // folder, e.g. missions/sitemap.xml) to keep the reader on the same page when switching
@@ -54,7 +51,7 @@
 
   // Material's search panel is a dialog without a name: give it one.
   var search = document.querySelector('.md-search[role="dialog"]');
-  if (search) search.setAttribute("aria-label", lang === "en" ? "Search" : "Поиск");
+  if (search && ui.search) search.setAttribute("aria-label", ui.search);
 
   // Arriving at a #fragment this page lacks: follow a renamed anchor, or say so plainly.
   function checkFragment() {
@@ -71,12 +68,12 @@
     var notice = document.createElement("p");
     notice.className = "edition-notice editorial";
     notice.setAttribute("role", "status");
-    notice.textContent = NOTICE[lang].replace("{id}", id);
+    notice.textContent = ui.no_fragment.replace("{id}", id);
     var others = Array.prototype.filter.call(languageLinks(), function (link) {
       return link.hreflang !== lang;
     });
     if (others.length) {
-      notice.appendChild(document.createTextNode(" " + ELSEWHERE[lang]));
+      notice.appendChild(document.createTextNode(" " + ui.fragment_elsewhere));
       others.forEach(function (link) {
         var copy = document.createElement("a");
         copy.href = link.href;

@@ -1,0 +1,238 @@
+"""The edition's build steps, one function per MkDocs event, in the order MkDocs calls them
+(scripts/hooks.py hands each event here; it also sets their priorities).
+
+mkdocs-static-i18n runs one build per language (ru into site/, en into site/en/), so every
+step runs once per language and must be idempotent. What a top-level build knows is one
+BuildState (build_state.py), made in on_config; this module is loaded afresh for each
+top-level build, so the state of one build never leaks into the next."""
+
+import json
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+from markupsafe import Markup
+from mkdocs.exceptions import PluginError
+
+from . import i18n
+from .build_state import BuildState
+from .citation import templates as citation_templates
+from .cite_blocks import cite_block, cite_panel
+from .contract import CONTRACT_FILE, load_contract, relative_url
+from .crosslinks import resolve_cross_links
+from .data import load_data
+from .fragments import FragmentError, page_fragments
+from .locales import CODES, DEFAULT, FOLDERS, check_i18n_languages
+from .markdown_source import body_first_line, headings_without_id, paragraphs, sequence_errors
+from .markers import MarkerError, Verb, expand_markers
+from .metadata import page_metadata
+from .pages import article_links, render_timeline, write_data_pages
+from .paragraphs import ParagraphNumbers
+from .render import render
+from .search_index import split_search_index
+from .strings import EDITION_JS_KEYS, STRINGS, strings_for_js
+from .yaml_source import DataError
+
+STATE: BuildState | None = None  # this build's; made by on_config at the start of each build
+IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
+HREFLANG = re.compile(r'<link rel="alternate" href="(?P<href>[^"]+)" hreflang="(?P<lang>[^"]+)">')
+
+
+# ---------------------------------------------------------------------------- configuration
+def on_config(config):
+    global STATE
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    if offline and offline.config.enabled:
+        # Web Workers do not start from file://: the search worker needs this shim, vendored.
+        config.extra["polyfills"] = [IFRAME_WORKER_SHIM]
+    try:
+        check_i18n_languages(i18n.configured_languages(config))
+        config.extra["contract"] = load_contract()
+    except FileNotFoundError:
+        raise PluginError(f"{CONTRACT_FILE}: the contract of published URLs is missing") from None
+    except (ValueError, OSError) as error:
+        raise PluginError(str(error)) from None
+    if not i18n.building_another_language(config):  # a new build: read the data once for all
+        try:
+            data = load_data()
+            STATE = BuildState(
+                data=data,
+                citations={code: citation_templates(data.article, code) for code in CODES},
+                margin_links={code: article_links(data, code) for code in CODES},
+            )
+        except (DataError, ValueError) as error:
+            raise PluginError(str(error)) from None
+    # This language's paragraph numbers (the same config serves every language's build).
+    locale = i18n.language_being_built(config, DEFAULT.code)
+    config.markdown_extensions[:] = [
+        extension for extension in config.markdown_extensions if not isinstance(extension, ParagraphNumbers)
+    ]
+    config.markdown_extensions.append(ParagraphNumbers(locale, STATE.margin_links[locale]))
+    return config
+
+
+def on_pre_build(config):
+    """data/*.yml -> Markdown pages and downloads in docs/<lang>/, both languages at once
+    (only files that changed are written)."""
+    if not STATE.data_pages_written:
+        write_data_pages(STATE.data, Path(config.docs_dir), STATE.citations)
+        STATE.data_pages_written = True
+
+
+def on_env(env, config, files):
+    """What every template of this language may use, the 404 page included."""
+    env.globals["edition_default_locale"] = DEFAULT.code
+    env.globals["edition_ui_json"] = script_json(strings_for_js(config.theme["language"], EDITION_JS_KEYS))
+    return env
+
+
+# ---------------------------------------------------------------------------- pages
+def on_page_markdown(markdown, page, config, files):
+    """Check the page's conventions on its source, then expand its markers."""
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    where = page.file.src_path
+    locale = config.theme["language"]
+    missing = headings_without_id(source)
+    if missing:
+        line, text = missing[0]
+        raise PluginError(
+            f"{where}:{line}: heading «{text}» has no explicit id; "
+            f"write it as '{'#' * 2} {text} {{#ascii-id}}' (same id in both languages)"
+        )
+    numbered = list(paragraphs(source))
+    errors = sequence_errors([p.number for p in numbered], complete=locale == DEFAULT.code)
+    if errors:
+        raise PluginError(f"{where}: paragraph ids out of order: {errors[0]}")
+    try:
+        return expand_markers(markdown, marker_verbs(page, config, locale), body_first_line(source))
+    except MarkerError as error:
+        raise PluginError(f"{where}:{error}") from None
+
+
+def marker_verbs(page, config, locale: str) -> dict[str, Verb]:
+    """The markers a page may hold (scripts/edition/markers.py), and what each becomes."""
+    depth = page.file.src_uri.removeprefix(f"{locale}/").count("/")
+
+    def citing():
+        cite = citable(page, config)
+        if cite is None:
+            raise ValueError("citations are written only into article.md and cite.md")
+        return locale, STATE.citations[locale], cite["urls"], cite["fragments"]
+
+    return {
+        "timeline": Verb("timeline", lambda: render_timeline(STATE.data, locale, "../" * depth)),
+        "cite": Verb("cite FORMAT [FRAGMENT]", lambda *args: cite_block(*citing(), *args)),
+        "cite-panel": Verb("cite-panel", lambda: cite_panel(*citing())),
+    }
+
+
+def on_page_content(html_text, page, config, files):
+    html_text, missing = resolve_cross_links(html_text, page.file.dest_uri, Path(config.docs_dir), FOLDERS)
+    if missing:
+        raise PluginError(f"{page.file.src_path}: link to a page that does not exist: {missing[0]}")
+    return html_text
+
+
+def on_page_context(context, page, config, nav):
+    # dest_uri is the path from the site root: mkdocs-static-i18n keeps the language folder in it
+    context["anchor_redirects"] = config.extra["contract"].anchor_redirects(page.file.dest_uri)
+    locale = config.theme["language"]
+    context["edition_meta"] = page_metadata(
+        STATE.data,
+        page.file.dest_uri.removeprefix(FOLDERS[locale]),
+        locale,
+        config.site_url or "",
+        f"{page.title} – {config.site_name}",
+        page.meta.get("description") or config.site_description,
+    )
+    cite = citable(page, config)
+    if cite:  # what assets/cite.js may cite on this page, and its citation templates
+        context["edition_cite"] = {"urls": cite["urls"], "fragments": cite["fragments"]}
+        here = posixpath.dirname(page.file.dest_uri) or "."
+        context["edition_cite_scripts"] = [  # only on these pages: no weight on the others
+            posixpath.relpath(f"{FOLDERS[locale]}assets/citations-{locale}.js", here),
+            posixpath.relpath("assets/cite.js", here),
+        ]
+    return context
+
+
+def on_post_page(output, page, config):
+    """hreflang alternates as absolute URLs (search engines ignore relative ones), and an
+    x-default pointing at the Russian page, the authoritative text."""
+    if not page.canonical_url:
+        return output
+
+    def absolute(match: re.Match) -> str:
+        href = urljoin(page.canonical_url, match["href"])
+        link = f'<link rel="alternate" href="{href}" hreflang="{match["lang"]}">'
+        if match["lang"] == DEFAULT.code:
+            link += f'\n    <link rel="alternate" href="{href}" hreflang="x-default">'
+        return link
+
+    return HREFLANG.sub(absolute, output)
+
+
+# ---------------------------------------------------------------------------- the 404 page
+def on_template_context(context, template_name, config):
+    """Material's "not found" page has no counterpart page: its language menu offers the home
+    pages (mkdocs-static-i18n would leave the alternates of whichever page came last)."""
+    if template_name == "404.html":
+        config.extra["alternate"] = [
+            {"name": lang.name, "link": lang.link, "lang": lang.locale} for lang in i18n.configured_languages(config)
+        ]
+    return context
+
+
+def on_post_template(output, template_name, config):
+    """The site has one 404.html, at its root, in the default language: every language's
+    build writes it there, so the later builds write the default language's copy back."""
+    if template_name != "404.html":
+        return output
+    if config.theme["language"] == DEFAULT.code:
+        STATE.not_found_page = output
+        return output
+    return STATE.not_found_page or output
+
+
+# ---------------------------------------------------------------------------- whole site
+def on_post_build(config):
+    """Once every language is built: one search index per language, and a redirect page for
+    every moved page of the contract."""
+    if i18n.building_another_language(config):
+        return  # the site is not whole yet
+    split_search_index(Path(config.site_dir), FOLDERS)
+    for old, new in config.extra["contract"].page_redirects().items():
+        target = Path(config.site_dir) / old
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(redirect_page(relative_url(old, new)), encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------- helpers
+def citable(page, config) -> dict | None:
+    """What the page at hand lets a reader cite (scripts/edition/fragments.py), with the
+    absolute URLs of the cited page in both languages."""
+    path = page.file.dest_uri.removeprefix(FOLDERS[config.theme["language"]])
+    if path not in STATE.fragments:
+        try:
+            STATE.fragments[path] = page_fragments(STATE.data, Path(config.docs_dir), path)
+        except FragmentError as error:
+            raise PluginError(str(error)) from None
+    found = STATE.fragments[path]
+    if found is None:
+        return None
+    site_url = config.site_url or ""
+    return {
+        **found,
+        "urls": {code: f"{site_url}{folder}{found['cited']}" for code, folder in FOLDERS.items()},
+    }
+
+
+def script_json(value) -> Markup:
+    """JSON to print inside <script type="application/json">: readable, and no "</script>"."""
+    return Markup(json.dumps(value, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c"))
+
+
+def redirect_page(url: str) -> str:
+    """A page that forwards to `url`, keeping the #fragment the reader came with."""
+    return render("redirect.html", url=url, lang=DEFAULT.code, moved={code: STRINGS[code]["moved"] for code in CODES})
