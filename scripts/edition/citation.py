@@ -277,7 +277,7 @@ def fill(
     fragment_id: str | None = None,
 ) -> str:
     """A template with its values; no `accessed`: the placeholder a reader sees before the
-    page fills in today's date. The same steps as fill() in docs/ru/assets/cite.js."""
+    page fills in today's date. The same steps as fill() in docs/assets/cite.js."""
     if accessed is None:
         dates = STRINGS[locale]["date_placeholders"]
         y = m = d = None
