@@ -8,6 +8,7 @@ sections' own ids get a prefix (data-astana-round-7) so that they cannot collide
 article's."""
 
 import posixpath
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -18,6 +19,9 @@ from edition.locales import FOLDERS
 from edition.render import TEMPLATES_DIR, render
 from edition.strings import STRINGS
 
+SINGLE_CSS = TEMPLATES_DIR / "single.css"  # the page frame
+EDITION_CSS = Path(__file__).resolve().parents[1] / "docs" / "assets" / "edition.css"  # the components
+URL_REFERENCE = re.compile(r"url\(#([^)]+)\)")  # an SVG attribute pointing at an id: fill="url(#x)"
 DATA_SECTIONS = [
     ("missions/index.html", "data-missions"),
     ("astana/index.html", "data-astana"),
@@ -55,7 +59,7 @@ def render_single_file(site: Path, locale: str, folder: str, version: str) -> st
         canonical=canonical,
         citation=f"{title}: {t['single_edition']}, {t['single_version']} {version}. URL: {canonical}",
         t=t,
-        css=Markup((TEMPLATES_DIR / "single.css").read_text(encoding="utf-8")),
+        css=Markup(SINGLE_CSS.read_text(encoding="utf-8") + "\n" + EDITION_CSS.read_text(encoding="utf-8")),
         article=Markup(article.decode_contents()),
         sections=sections,
     )
@@ -68,6 +72,10 @@ def _make_standalone(content, own_path: str, document_path: str, web_root: str, 
     if prefix:
         for element in content.select("[id]"):
             element["id"] = f"{prefix}-{element['id']}"
+        for element in content.select("[fill*='url(#'], [stroke*='url(#']"):
+            for attribute in ("fill", "stroke"):
+                if attribute in element.attrs:
+                    element[attribute] = URL_REFERENCE.sub(rf"url(#{prefix}-\1)", element[attribute])
         for attribute in ("aria-labelledby", "aria-describedby"):
             for element in content.select(f"[{attribute}]"):
                 element[attribute] = " ".join(f"{prefix}-{i}" for i in element[attribute].split())
