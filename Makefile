@@ -17,7 +17,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve site offline check format test bench contract lock clean
+.PHONY: help serve site offline check format test bench compare contract lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -58,6 +58,9 @@ test: $(VENV)/.test ## Run the whole test suite (builds the site, drives Chromiu
 bench: $(VENV)/.test ## Measure build time, live edit, page weight, Lighthouse, export sizes (bench/results.json)
 	@test -x bench/node_modules/.bin/lighthouse || npm ci --prefix bench --no-audit --no-fund
 	$(BIN)/python scripts/bench.py
+
+compare: $(VENV)/.runtime ## Does the working tree build the same site as REF (default HEAD)? Byte for byte
+	$(BIN)/python scripts/compare_builds.py $(or $(REF),HEAD)
 
 contract: site ## Add new citable URLs and anchors of the built site to data/published_urls.yml
 	$(BIN)/python scripts/update_contract.py site
