@@ -34,10 +34,10 @@ UNUSED = [
 ]
 
 
-def export(dist: Path = DIST) -> dict[str, Path]:
+def export(dist: Path = DIST, config_file: Path = ROOT / "mkdocs.yml") -> dict[str, Path]:
     """Build the offline site and write the zip and the single files; return their paths."""
     site = dist / f"{NAME}-{VERSION}"
-    build_site(site, env={"OFFLINE": "true"})
+    build_site(site, config_file=config_file, env={"OFFLINE": "true"})
     for path in sorted(site.rglob("*")):
         relative = path.relative_to(site).as_posix()
         if path.is_file() and any(pattern.match(relative) for pattern in UNUSED):

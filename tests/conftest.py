@@ -6,10 +6,8 @@ fixture is `browser`, one that uses the built site is `build`, any other `unit`,
 says otherwise with a marker (a test that builds a variant of the site itself says `build`)."""
 
 import functools
-import http.server
 import os
 import shutil
-import threading
 import zipfile
 from pathlib import Path
 
@@ -18,6 +16,8 @@ from bs4 import BeautifulSoup
 
 from build_site import build_site
 from export_offline import export
+
+from project import serving
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM_FLAGS = [
@@ -67,17 +67,8 @@ def page_html(site):
 @pytest.fixture(scope="session")
 def server(site):
     """The built site over HTTP on 127.0.0.1 (a free port); yields its base URL."""
-    handler = functools.partial(QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+    with serving(site) as url:
+        yield url
 
 
 def chromium_path() -> str:

@@ -108,3 +108,44 @@ def test_languages_differing_from_locales_py_are_named(project):
         "          name: English\n          link: /english/\n",
     )
     assert "differ from scripts/edition/locales.py" in build_error(project)
+
+
+@pytest.mark.parametrize(
+    "markdown, message",
+    [
+        ("<script>window.pwned = 1</script>", "ru/article.md:{line}: <script> is not an element the edition allows"),
+        ('<img src="https://evil.example/t.png">', "ru/article.md:{line}: <img> is not an element the edition allows"),
+        ('Text.\n{: onclick="alert(1)" }', 'ru/article.md:{line}: <p onclick="alert(1)"> is not an attribute'),
+        ("[link](javascript:alert(1))", 'ru/article.md:{line}: <a href="javascript:alert(1)">: only http(s)'),
+        ('<span class="x" style="background:url(https://evil.example/)">x</span>', "<span style="),
+    ],
+)
+def test_raw_html_in_the_article_is_refused_unless_the_editions_own(project, markdown, message):
+    article = project / "docs" / "ru" / "article.md"
+    edit(article, "## Гипотеза {#hypothesis .rubric}", f"{markdown}\n\n## Гипотеза {{#hypothesis .rubric}}")
+    line = next(n for n, text in enumerate(article.read_text("utf-8").splitlines(), 1) if markdown.splitlines()[-1][:12] in text)
+    assert message.format(line=line) in build_error(project)
+
+
+@pytest.mark.parametrize(
+    "redirects, message",
+    [
+        (
+            "  old.html: javascript:alert(1)",
+            "published_urls.yml:{line}: redirects.old.html: 'javascript:alert(1)' is not",
+        ),
+        ("  ../../../break-outside.html: index.html", "redirects.../../../break-outside.html: '../../../break-outside"),
+        ("  /absolute.html: index.html", "is not a page of the site"),
+        ("  en/cite.html: index.html", "redirects.en/cite.html: 'en/cite.html' is a page of the site"),
+        ("  gone.html: nowhere.html", "redirects.gone.html: 'nowhere.html' is not a page of the site"),
+        ("  gone.html: [index.html", "published_urls.yml:{next_line}: did not find expected"),
+    ],
+)
+def test_bad_redirects_are_refused_in_one_line(project, redirects, message):
+    contract = project / "data" / "published_urls.yml"
+    edit(contract, "redirects: {}", "redirects:\n" + redirects)
+    line = len(contract.read_text("utf-8").splitlines())
+    log = build_error(project)
+    assert message.format(line=line, next_line=line + 1) in log
+    assert "Traceback" not in log
+    assert not (project.parent / "break-outside.html").exists()

@@ -61,7 +61,7 @@ CASES = {
         "facts.yml",
         "label: {ru: Даты, en: Dates}",
         'label: {ru: Даты, en: ""}',
-        ["facts.yml:", "topics.0.facts.1.label.en", "at least 1 character"],
+        ["facts.yml:", "topics.0.facts.1.label.en", "must not be empty"],
     ),
     "edition version not x.y.z": (
         "article.yml",
@@ -133,19 +133,19 @@ CASES = {
         "sources.yml",
         "url: https://tass.com/world/926976",
         "url: ftp://tass.com/world/926976",
-        ["sources.yml:", "sources.25.url", "is not an http(s) URL"],
+        ["sources.yml:", "sources.25.url", "is not a plain http(s) URL"],
     ),
     "javascript url": (
         "sources.yml",
         "url: https://tass.com/world/926976",
         "url: javascript:alert(1)",
-        ["sources.yml:", "sources.25.url", "is not an http(s) URL"],
+        ["sources.yml:", "sources.25.url", "is not a plain http(s) URL"],
     ),
     "unsafe yaml tag": (
         "missions.yml",
         "    after_article: false\n",
         "    after_article: !!python/object/apply:os.system [echo hacked]\n",
-        ["missions.yml:", "could not determine a constructor", "no !!python"],
+        ["missions.yml:16: tag", "python/object/apply:os.system", "only plain YAML"],
     ),
     "round numbers out of order": (
         "astana_rounds.yml",
@@ -170,6 +170,95 @@ CASES = {
         "        status: unverifiable",
         "        status: probably",
         ["facts.yml:", "topics.2.facts.0.status", "'confirmed'"],
+    ),
+    # what plain data never needs (scripts/edition/yaml_source.py)
+    "duplicate key moves a page": (
+        "missions.yml",
+        "  - id: iraq\n",
+        "  - id: iraq\n    id: iraq-2\n",
+        ["missions.yml:12: duplicate key 'id' (first on line 11)"],
+    ),
+    "duplicate key replaces text": (
+        "missions.yml",
+        '      en: "Iraq: KAZBAT engineer-sapper unit"\n',
+        '      en: "Iraq: KAZBAT engineer-sapper unit"\n      en: "Iraq"\n',
+        ["missions.yml:15: duplicate key 'en' (first on line 14)"],
+    ),
+    "an alias": (
+        "missions.yml",
+        "    short: {ru: Ирак, en: Iraq}",
+        "    short: &s {ru: Ирак, en: Iraq}\n    x: *s",
+        ["missions.yml:15: an alias", "anchors and aliases are not allowed"],
+    ),
+    "yes as a boolean": (
+        "missions.yml",
+        "    after_article: false\n",
+        "    after_article: yes\n",
+        ["missions.yml:16: missions.0.after_article: Input should be a valid boolean", "'yes'"],
+    ),
+    "an octal number": (
+        "astana_rounds.yml",
+        "  - n: 7\n",
+        "  - n: 007\n",
+        ["astana_rounds.yml:", "rounds.6.n: Input should be a valid integer", "'007'"],
+    ),
+    "a binary tag": (
+        "missions.yml",
+        "short: {ru: Ирак, en: Iraq}",
+        "short: {ru: !!binary SXJhaw==, en: Iraq}",
+        ["missions.yml:15: tag 'tag:yaml.org,2002:binary'", "only plain YAML"],
+    ),
+    "a set": (
+        "article.yml",
+        "  en: [",
+        "  en: !!set {Kazakhstan: null}\n  x: [",
+        ["article.yml:", "tag 'tag:yaml.org,2002:set'"],
+    ),
+    "a bell character": ("missions.yml", "en: Iraq}", "en: Iraq\u0007}", ["missions.yml:15: character U+0007"]),
+    "an escape character": (
+        "facts.yml",
+        "label: {ru: Даты, en: Dates}",
+        'label: {ru: Даты, en: "Dates\\e[31m"}',
+        ["facts.yml:", "character U+001B"],
+    ),
+    "a nul byte": ("missions.yml", "en: Iraq}", "en: Ira\u0000q}", ["missions.yml:15: character U+0000 in column"]),
+    "a line separator": ("missions.yml", "en: Iraq}", "en: Ira\u2028q}", ["missions.yml:15: character U+2028"]),
+    "a bidi override": ("missions.yml", "en: Iraq}", "en: \u202eqarI}", ["missions.yml:15: character U+202E"]),
+    "a url with a space": (
+        "sources.yml",
+        "url: https://tass.com/world/926976",
+        "url: https://tass.com/world 926976",
+        ["sources.yml:", "sources.25.url", "not a plain http(s) URL"],
+    ),
+    "a url with credentials": (
+        "sources.yml",
+        "url: https://tass.com/world/926976",
+        "url: https://user:secret@tass.com/world/926976",
+        ["sources.yml:", "sources.25.url", "no credentials"],
+    ),
+    "a url that is only a host-less path": (
+        "sources.yml",
+        "url: https://tass.com/world/926976",
+        "url: https:///world",
+        ["sources.yml:", "sources.25.url", "not a plain http(s) URL"],
+    ),
+    "a quotation that is everywhere": (
+        "missions.yml",
+        'quote: "проведено девять ротаций"',
+        'quote: "и"',
+        ["missions.yml:", "missions.0.facts.4.article.quote", "times (it must point at one place)"],
+    ),
+    "a fact id that is an anchor of the page": (
+        "missions.yml",
+        "      - id: first-deployment",
+        "      - id: start",
+        ["missions.yml:39: missions.0.facts.0.id: 'start' is an anchor of the page"],
+    ),
+    "a year out of range": (
+        "missions.yml",
+        "date: 2008-10-21",
+        "date: 9999-12",
+        ["missions.yml:", "missions.0.end.date", "the year must be 1900-2099"],
     ),
 }
 
@@ -235,3 +324,39 @@ def test_a_bad_data_file_fails_the_build_and_keeps_the_previous_site(tmp_path):
     assert "missions.yml:" in log and "missions.0.end.date: end 2002-10-21 is before start 2003-08-19" in log
     after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
+
+
+@pytest.mark.parametrize(
+    "depth, message", [(40, "nested more than 32 levels deep"), (3000, "exceeded maximum nesting depth")]
+)
+def test_deep_nesting_is_refused_in_one_line(data_dir, depth, message):
+    (data_dir / "facts.yml").write_text("topics: " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
+    assert f"facts.yml:1: {message}" in error_of(data_dir)
+
+
+def test_an_alias_bomb_is_refused_at_once(data_dir):
+    """A line of nested aliases would expand to gigabytes: refused before anything expands."""
+    bomb = ["a: &a [x, x, x, x, x, x, x, x, x]"] + [
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]"
+        for i in range(20)
+    ]
+    (data_dir / "facts.yml").write_text("\n".join(bomb) + "\n", encoding="utf-8")
+    assert "anchors and aliases are not allowed" in error_of(data_dir)
+
+
+def test_a_long_bad_value_is_quoted_short(data_dir):
+    replace(data_dir / "astana_rounds.yml", "  - n: 7\n", "  - n: " + "seven " * 500 + "\n")
+    message = error_of(data_dir)
+    assert "rounds.6.n" in message and len(message) < 300
+
+
+def test_paragraphs_out_of_order_are_blamed_on_the_article_not_on_the_data(tmp_path, data_dir):
+    article = tmp_path / "article.md"
+    text = (DATA_DIR.parent / "docs" / "ru" / "article.md").read_text(encoding="utf-8")
+    article.write_text(
+        text.replace("{: #p7 }", "{: #pX }").replace("{: #p8 }", "{: #p7 }").replace("{: #pX }", "{: #p8 }")
+    )
+    with pytest.raises(DataError) as failure:
+        load_data(data_dir, article)
+    line = next(n for n, row in enumerate(article.read_text().splitlines(), 1) if row == "{: #p7 }")
+    assert str(failure.value) == (f"{article}:{line}: paragraph ids out of order: 'p7' follows 'p8'")

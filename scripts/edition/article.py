@@ -4,7 +4,8 @@ editors' apparatus: what a quotation in a data file must be found in, verbatim."
 import re
 from pathlib import Path
 
-from .markdown_source import paragraphs
+from .markdown_source import paragraphs, sequence_errors
+from .yaml_source import DataError, display_path
 
 ARTICLE = Path(__file__).resolve().parents[2] / "docs" / "ru" / "article.md"
 APPARATUS = [
@@ -15,9 +16,14 @@ APPARATUS = [
 
 
 def article_paragraphs(path: Path = ARTICLE) -> dict[str, str]:
-    """Paragraph id -> the authors' text of that paragraph, whitespace collapsed."""
+    """Paragraph id -> the authors' text of that paragraph, whitespace collapsed. The ids must
+    run p1...pN (else quotations of the data would be checked against the wrong paragraph)."""
+    numbered = list(paragraphs(path.read_text(encoding="utf-8")))
+    if errors := sequence_errors(numbered, complete=True):
+        paragraph, problem = errors[0]
+        raise DataError(f"{display_path(path)}:{paragraph.line}: paragraph ids out of order: {problem}")
     found = {}
-    for paragraph in paragraphs(path.read_text(encoding="utf-8")):
+    for paragraph in numbered:
         text = paragraph.markdown
         for pattern, replacement in APPARATUS:
             text = pattern.sub(replacement, text)

@@ -6,9 +6,11 @@ step runs once per language and must be idempotent. What a top-level build knows
 BuildState (build_state.py), made in on_config; this module is loaded afresh for each
 top-level build, so the state of one build never leaks into the next."""
 
+import html
 import json
 import posixpath
 import re
+from collections import Counter
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -19,10 +21,11 @@ from . import i18n
 from .build_state import BuildState
 from .citation import templates as citation_templates
 from .cite_blocks import cite_block, cite_panel
-from .contract import CONTRACT_FILE, load_contract, relative_url
+from .contract import load_contract, relative_url
 from .crosslinks import resolve_cross_links
 from .data import load_data
 from .fragments import FragmentError, page_fragments
+from .html_check import unsafe_markup
 from .locales import CODES, DEFAULT, FOLDERS, check_i18n_languages
 from .markdown_source import body_first_line, headings_without_id, paragraphs, sequence_errors
 from .markers import MarkerError, Verb, expand_markers
@@ -36,6 +39,7 @@ from .yaml_source import DataError
 
 STATE: BuildState | None = None  # this build's; made by on_config at the start of each build
 IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
+ELEMENT_ID = re.compile(r'\sid="([^"]+)"')
 HREFLANG = re.compile(r'<link rel="alternate" href="(?P<href>[^"]+)" hreflang="(?P<lang>[^"]+)">')
 
 
@@ -49,9 +53,7 @@ def on_config(config):
     try:
         check_i18n_languages(i18n.configured_languages(config))
         config.extra["contract"] = load_contract()
-    except FileNotFoundError:
-        raise PluginError(f"{CONTRACT_FILE}: the contract of published URLs is missing") from None
-    except (ValueError, OSError) as error:
+    except (DataError, ValueError, OSError) as error:
         raise PluginError(str(error)) from None
     if not i18n.building_another_language(config):  # a new build: read the data once for all
         try:
@@ -93,6 +95,12 @@ def on_page_markdown(markdown, page, config, files):
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
     where = page.file.src_path
     locale = config.theme["language"]
+    # Material prints a page's title and description into the head as they are: make them
+    # HTML text here, once, so that a quote or a "<" in them stays text (metadata.py and the
+    # search index read them back as HTML text).
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = html.escape(page.meta[key])
     missing = headings_without_id(source)
     if missing:
         line, text = missing[0]
@@ -100,10 +108,10 @@ def on_page_markdown(markdown, page, config, files):
             f"{where}:{line}: heading «{text}» has no explicit id; "
             f"write it as '{'#' * 2} {text} {{#ascii-id}}' (same id in both languages)"
         )
-    numbered = list(paragraphs(source))
-    errors = sequence_errors([p.number for p in numbered], complete=locale == DEFAULT.code)
+    errors = sequence_errors(list(paragraphs(source)), complete=locale == DEFAULT.code)
     if errors:
-        raise PluginError(f"{where}: paragraph ids out of order: {errors[0]}")
+        paragraph, problem = errors[0]
+        raise PluginError(f"{where}:{paragraph.line}: paragraph ids out of order: {problem}")
     try:
         return expand_markers(markdown, marker_verbs(page, config, locale), body_first_line(source))
     except MarkerError as error:
@@ -128,9 +136,16 @@ def marker_verbs(page, config, locale: str) -> dict[str, Verb]:
 
 
 def on_page_content(html_text, page, config, files):
+    """Resolve the links to the other language, then check what the page's content became."""
+    where = page.file.src_path
     html_text, missing = resolve_cross_links(html_text, page.file.dest_uri, Path(config.docs_dir), FOLDERS)
     if missing:
-        raise PluginError(f"{page.file.src_path}: link to a page that does not exist: {missing[0]}")
+        raise PluginError(f"{where}: link to a page that does not exist: {missing[0]}")
+    if problems := unsafe_markup(html_text):
+        raise PluginError(f"{where}{source_line(page, problems[0])}: {problems[0]}")
+    ids = Counter(ELEMENT_ID.findall(html_text))
+    if twice := sorted(i for i, count in ids.items() if count > 1):
+        raise PluginError(f"{where}: two elements have the id '{twice[0]}': an anchor must name one place")
     return html_text
 
 
@@ -143,8 +158,8 @@ def on_page_context(context, page, config, nav):
         page.file.dest_uri.removeprefix(FOLDERS[locale]),
         locale,
         config.site_url or "",
-        f"{page.title} – {config.site_name}",
-        page.meta.get("description") or config.site_description,
+        html.unescape(f"{page.title} – {config.site_name}"),
+        html.unescape(page.meta.get("description") or config.site_description),
     )
     cite = citable(page, config)
     if cite:  # what assets/cite.js may cite on this page, and its citation templates
@@ -202,13 +217,34 @@ def on_post_build(config):
     if i18n.building_another_language(config):
         return  # the site is not whole yet
     split_search_index(Path(config.site_dir), FOLDERS)
-    for old, new in config.extra["contract"].page_redirects().items():
+    contract = config.extra["contract"]
+    try:
+        contract.check_redirects(Path(config.site_dir))
+    except DataError as error:
+        raise PluginError(str(error)) from None
+    for old, new in contract.page_redirects().items():
         target = Path(config.site_dir) / old
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(redirect_page(relative_url(old, new)), encoding="utf-8")
 
 
 # ---------------------------------------------------------------------------- helpers
+def source_line(page, problem: str) -> str:
+    """':N', the line of the page's Markdown where the markup of `problem` is written (its
+    attribute's value, the attribute, or the element), if it can be found there."""
+    found = re.match(r'<(\w+)(?: ([\w:-]+)="([^"]*)")?', problem) or re.match(r"<(\w+)", problem)
+    element, attribute, value = (found.groups() + (None, None))[:3] if found else (None, None, None)
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8").lower()
+    for needle in (
+        value if value and len(value) > 3 else None,
+        attribute and f"{attribute}=",
+        element and f"<{element}",
+    ):
+        if needle and (position := source.find(needle.lower())) >= 0:
+            return f":{source.count(chr(10), 0, position) + 1}"
+    return ""
+
+
 def citable(page, config) -> dict | None:
     """What the page at hand lets a reader cite (scripts/edition/fragments.py), with the
     absolute URLs of the cited page in both languages."""

@@ -21,9 +21,11 @@ from .models import (
     article_quotes,
     source_references,
 )
-from .yaml_source import DataError, YamlDocument, read_yaml
+from .yaml_source import DataError, YamlDocument, read_yaml, shown
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+# The anchors the data pages have whatever the data (templates/*.md.j2): no record id may be one.
+PAGE_ANCHORS = {"title", "overview", "start", "end", "checks", "article", "sources", "downloads", "timeline"}
 FILES = {
     "sources": ("sources.yml", SourcesFile),
     "missions": ("missions.yml", MissionsFile),
@@ -93,7 +95,7 @@ def describe(error: dict) -> str:
         return "unknown key (check its spelling; unknown keys are not allowed)"
     if kind == "value_error":
         return message.removeprefix("Value error, ")
-    return f"{message} (found {error.get('input')!r})"
+    return f"{message} (found '{shown(error.get('input'))}')"
 
 
 # ---------------------------------------------------------------------------- cross-record checks
@@ -106,6 +108,14 @@ def check_unique_ids(documents, models) -> None:
                 raise document.error((*path, index, key), f"duplicate {key} '{value}'")
             seen.add(value)
 
+    def not_reserved(document, items, path, reserved):
+        """A record's id becomes an anchor on a page that has anchors of its own."""
+        for index, item in enumerate(items):
+            if item.id in reserved or item.id.startswith("src-"):
+                raise document.error(
+                    (*path, index, "id"), f"'{item.id}' is an anchor of the page itself: choose another id"
+                )
+
     unique(documents["sources"], models["sources"].sources, "id", ("sources",))
     unique(documents["missions"], models["missions"].missions, "id", ("missions",))
     for index, mission in enumerate(models["missions"].missions):
@@ -114,6 +124,9 @@ def check_unique_ids(documents, models) -> None:
     unique(documents["facts"], models["facts"].topics, "id", ("topics",))
     for index, topic in enumerate(models["facts"].topics):
         unique(documents["facts"], topic.facts, "id", ("topics", index, "facts"))
+    for index, mission in enumerate(models["missions"].missions):
+        not_reserved(documents["missions"], mission.facts, ("missions", index, "facts"), PAGE_ANCHORS)
+    not_reserved(documents["facts"], models["facts"].topics, ("topics",), PAGE_ANCHORS)
 
 
 def check_order(documents, models) -> None:
@@ -170,6 +183,8 @@ def check_references(documents, models, sources: dict, paragraphs: dict[str, str
                     (*location, "paragraph"),
                     f"the article has no paragraph '{quote.paragraph}' (it has p1-p{len(paragraphs)})",
                 )
-            if " ".join(quote.quote.split()) not in paragraphs[quote.paragraph]:
-                raise document.error((*location, "quote"), f"not found verbatim in article paragraph {quote.paragraph}")
+            found = paragraphs[quote.paragraph].count(" ".join(quote.quote.split()))
+            if found != 1:
+                problem = "not found verbatim" if not found else f"found {found} times (it must point at one place)"
+                raise document.error((*location, "quote"), f"{problem} in article paragraph {quote.paragraph}")
     return cited

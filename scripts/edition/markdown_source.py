@@ -92,21 +92,22 @@ def paragraphs(source: str) -> Iterator[Paragraph]:
             block = []
 
 
-def sequence_errors(numbers: list[int], complete: bool) -> list[str]:
-    """What is wrong with a page's paragraph numbers, in reading order, if anything.
+def sequence_errors(numbered: list[Paragraph], complete: bool) -> list[tuple[Paragraph, str]]:
+    """What is wrong with a page's numbered paragraphs, in reading order, if anything: each
+    problem with the paragraph where it shows.
 
     They must rise without repeats; on a `complete` page (the Russian text) they must also run
     1, 2, ... N without gaps. A translation may hold fewer paragraphs, each under the number
     it has in the Russian text."""
     errors = [
-        f"'p{current}' follows 'p{previous}'"
-        for previous, current in zip(numbers, numbers[1:], strict=False)
-        if current <= previous
+        (current, f"'{current.id}' follows '{previous.id}'")
+        for previous, current in zip(numbered, numbered[1:], strict=False)
+        if current.number <= previous.number
     ]
     if complete:
         errors += [
-            f"paragraph {position} has id 'p{number}', expected 'p{position}'"
-            for position, number in enumerate(numbers, start=1)
-            if number != position
+            (paragraph, f"paragraph {position} has id '{paragraph.id}', expected 'p{position}'")
+            for position, paragraph in enumerate(numbered, start=1)
+            if paragraph.number != position
         ][:1]
     return errors

@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -24,12 +25,47 @@ from pydantic import (
 )
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def one_line(text: str) -> str:
+    """Text as readers see it: runs of whitespace, line breaks included, as one space. (A line
+    break could end an HTML block in the generated Markdown and let the rest become markup.)"""
+    text = " ".join(text.split())
+    if not text:
+        raise ValueError("must not be empty")
+    return text
+
+
+NonEmpty = Annotated[str, AfterValidator(one_line)]
 ParagraphId = Annotated[str, StringConstraints(pattern=r"^p[1-9][0-9]*$")]
 SOURCE_IDS = "source ids"  # marks the fields that cite data/sources.yml (source_references())
 SourceIds = Annotated[list[Slug], Field(min_length=1), SOURCE_IDS]
 Confidence = Literal["high", "medium", "low"]
 Status = Literal["confirmed", "refined", "contradicted", "not-found", "unverifiable", "article-only", "outside-only"]
+
+
+def shown(value) -> str:
+    """A value as quoted in a message: one line, at most 60 characters."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def web_address(url: str) -> str:
+    """`url` if it is a plain absolute http(s) address: a host, no credentials, no spaces."""
+    parts = urlsplit(url)
+    if (
+        parts.scheme not in {"http", "https"}
+        or not parts.hostname
+        or "@" in parts.netloc
+        or re.search(r"\s", url)
+        or not re.fullmatch(r"[A-Za-z0-9.-]+", parts.hostname.encode("idna").decode("ascii") if parts.hostname else "")
+    ):
+        raise ValueError(f"'{shown(url)}' is not a plain http(s) URL (a host, no credentials or spaces)")
+    try:
+        parts.port  # noqa: B018  (raises on a port that is not a number)
+    except ValueError:
+        raise ValueError(f"'{shown(url)}' has a port that is not a number") from None
+    return url
 
 
 # ---------------------------------------------------------------------------- dates
@@ -56,13 +92,18 @@ class PartialDate:
         return f"{self.year:04d}-{self.month:02d}" + (f"-{self.day:02d}" if self.day else "")
 
 
+YEARS = range(1900, 2100)  # what a date of this edition can be (a typo's year 9999 is not)
+
+
 def parse_partial_date(value) -> PartialDate:
     if isinstance(value, PartialDate):
         return value
     match = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", str(value).strip())
     if not match:
-        raise ValueError(f"'{value}' is not an ISO date (YYYY-MM-DD or YYYY-MM)")
+        raise ValueError(f"'{shown(value)}' is not an ISO date (YYYY-MM-DD or YYYY-MM)")
     year, month, day = int(match[1]), int(match[2]), int(match[3]) if match[3] else None
+    if year not in YEARS:
+        raise ValueError(f"'{value}': the year must be {YEARS.start}-{YEARS.stop - 1}")
     try:
         date(year, month, day or 1)
     except ValueError:
@@ -75,7 +116,8 @@ IsoDate = Annotated[PartialDate, BeforeValidator(parse_partial_date)]
 
 # ---------------------------------------------------------------------------- building blocks
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+    # strict: a number is a number and a boolean a boolean ("10" or yes are refused, not converted)
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True, strict=True)
 
 
 class Text(Model):
@@ -157,10 +199,7 @@ class Source(Model):
     @field_validator("url")
     @classmethod
     def web_address(cls, url: str) -> str:
-        parts = urlsplit(url)
-        if parts.scheme not in {"http", "https"} or not parts.netloc:
-            raise ValueError(f"'{url}' is not an http(s) URL")
-        return url
+        return web_address(url)
 
 
 class SourcesFile(Model):

@@ -227,8 +227,19 @@ def to_csv(rows: list[dict]) -> bytes:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows([{key: spreadsheet_safe(value) for key, value in row.items()} for row in rows])
     return buffer.getvalue().encode("utf-8-sig")  # the BOM lets spreadsheets read Cyrillic
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """A cell a spreadsheet shows as text: one that would start a formula gets a leading
+    apostrophe (OWASP, "CSV Injection"). Numbers and booleans are left as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
 
 
 def to_json(rows: list[dict], locale: str, stem: str) -> bytes:

@@ -24,8 +24,10 @@ MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}|])")
 
 
 def markdown_text(value) -> Markup:
-    """Text for a Markdown line (a heading): HTML-escaped, Markdown punctuation backslashed."""
-    return Markup(MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(value))))
+    """Text for a Markdown line (a heading): on one line (a line break in a value could start a
+    block of its own), HTML-escaped, Markdown punctuation backslashed. Text in any other place
+    goes into HTML, where escaping is enough."""
+    return Markup(MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(" ".join(str(value).split())))))
 
 
 def css_string(text) -> Markup:

@@ -1,24 +1,50 @@
 """Read a data file safely, and say where in it a problem is.
 
-PyYAML's safe_load keeps no positions, so the same text is also composed into a node tree,
-which knows the line of every key and item: a validation error's path (`missions.0.start`)
-is walked down that tree to the line a person should look at."""
+The file is parsed once, by libyaml's C parser where PyYAML has it, into a node tree that
+knows the line of every key and item; the tree is checked, then turned into Python values
+by the safe constructor. A validation error's path (`missions.0.start`) is walked down the
+same tree to the line a person should look at.
 
+The data needs plain YAML only, so everything else is refused with one line naming the file
+and the line: duplicate keys (YAML's "last wins" would silently drop a value), anchors and
+aliases (a few hundred bytes of nested aliases expand to gigabytes), tags (`!!binary`,
+`!!set`, `!!python/...`), YAML 1.1's implicit types (`yes` as true, `010` as 8, dates as
+timestamps: here `yes` and `010` stay text, which the schema then refuses where a boolean
+or a number is expected), control and bidirectional-override characters, nesting deeper
+than MAX_DEPTH and files larger than MAX_BYTES."""
+
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+MAX_BYTES = 16 * 1024 * 1024  # the data is some 50 KB today; the scaling bench makes 100x that
+MAX_DEPTH = 32  # the deepest record is 7 levels down
+MAX_SHOWN = 60  # characters of a bad value quoted in a message
+# C0 and C1 controls but tab, newline and carriage return; line and paragraph separators;
+# bidirectional overrides and isolates; a byte order mark anywhere but at the start.
+FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+FORBIDDEN = "control, separator and direction-override characters are not allowed"
+PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")}
+# The implicit types of YAML 1.2's core schema, and nothing else.
+IMPLICIT_TYPES = [
+    ("bool", "tTfF", r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    ("int", "-+0123456789", r"^[-+]?(?:0|[1-9][0-9]*)$"),  # no leading zero: 010 is not 8, nor 10
+    ("float", "-+.0123456789", r"^[-+]?(?:0|[1-9][0-9]*)?\.[0-9]+(?:[eE][-+]?[0-9]+)?$"),
+    ("null", "~nN", r"^(?:~|null|Null|NULL)$"),
+]
 
-class DataLoader(yaml.SafeLoader):
-    """The safe loader, except that dates stay text: the schema parses them, so an impossible
-    date ("2003-02-30") is reported with its file, line and field like any other error."""
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed
 
 
-DataLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+class DataLoader(_BASE_LOADER):
+    """The safe loader (libyaml's parser where available) with YAML 1.2's core types only."""
+
+
+DataLoader.yaml_implicit_resolvers = {"": [("tag:yaml.org,2002:null", re.compile(r"^$"))]}
+for _name, _first, _pattern in IMPLICIT_TYPES:
+    DataLoader.add_implicit_resolver(f"tag:yaml.org,2002:{_name}", re.compile(_pattern), list(_first))
 
 
 class DataError(Exception):
@@ -51,39 +77,96 @@ class YamlDocument:
 
     @property
     def display_path(self) -> str:
-        try:
-            return str(self.path.relative_to(Path.cwd()))
-        except ValueError:
-            return str(self.path)
+        return display_path(self.path)
 
 
 def read_yaml(path: Path) -> YamlDocument:
-    """Parse `path` with the safe loader; any problem becomes a DataError naming the file."""
+    """Parse `path`; any problem becomes a DataError naming the file and the line."""
     document = YamlDocument(path, None, None)
+    where = document.display_path
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise DataError(f"{document.display_path}: file not found") from None
+        raise DataError(f"{where}: file not found") from None
+    if len(raw) > MAX_BYTES:
+        raise DataError(f"{where}: {len(raw) // 1024} KB; a data file may hold {MAX_BYTES // 1024 // 1024} MB")
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise DataError(
-            f"{document.display_path}:{line}: not UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8"
-        ) from None
+        raise DataError(f"{where}:{line}: not UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8") from None
+    if found := FORBIDDEN_CHARACTERS.search(text):
+        line = text.count("\n", 0, found.start()) + 1
+        column = found.start() - text.rfind("\n", 0, found.start())
+        raise DataError(f"{where}:{line}: character U+{ord(found[0]):04X} in column {column}: {FORBIDDEN}")
     try:
-        document.root = yaml.compose(text, Loader=DataLoader)
-        document.data = yaml.load(text, Loader=DataLoader)  # DataLoader is a SafeLoader
+        loader = DataLoader(text)
+        try:
+            root = loader.get_single_node()
+            if root is not None:
+                check_plain(root, where)
+            document.root = root
+            document.data = loader.construct_document(root) if root is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = f":{mark.line + 1}" if mark else ""
-        problem = error.problem or "invalid YAML"
-        if isinstance(error, yaml.constructor.ConstructorError) and "tag" in problem:
-            problem = f"{problem} (only plain YAML is allowed: no !!python or other tags)"
-        raise DataError(f"{document.display_path}{line}: {problem}") from None
+        raise DataError(f"{where}{line}: {error.problem or 'invalid YAML'}") from None
     except yaml.YAMLError as error:
-        raise DataError(f"{document.display_path}: {error}") from None
+        raise DataError(f"{where}: {' '.join(str(error).split())[:200]}") from None
+    except RecursionError:  # PyYAML's pure-Python composer, where libyaml is missing
+        raise DataError(f"{where}: nested more than {MAX_DEPTH} levels deep") from None
     return document
+
+
+def check_plain(root: yaml.Node, where: str) -> None:
+    """Refuse what plain data never needs, walking the tree without recursion (no depth is
+    too deep for the walk itself): aliases (a node met twice), tags, duplicate keys, depth."""
+    seen: set[int] = set()
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        line = node.start_mark.line + 1
+        if id(node) in seen:
+            raise DataError(
+                f"{where}:{line}: an alias (*name): write the value out; anchors and aliases are not allowed"
+            )
+        seen.add(id(node))
+        if node.tag not in PLAIN_TAGS:
+            raise DataError(f"{where}:{line}: tag {node.tag!r}: only plain YAML is allowed (no !! or ! tags)")
+        if isinstance(node, yaml.ScalarNode) and (found := FORBIDDEN_CHARACTERS.search(node.value)):
+            # written as an escape ("\e", "\u2028"), so not seen in the file's text
+            raise DataError(f"{where}:{line}: character U+{ord(found[0]):04X} in a value: {FORBIDDEN}")
+        if depth > MAX_DEPTH:
+            raise DataError(f"{where}:{line}: nested more than {MAX_DEPTH} levels deep")
+        if isinstance(node, yaml.MappingNode):
+            keys: dict[str, int] = {}
+            for key, value in node.value:
+                if not isinstance(key, yaml.ScalarNode):
+                    raise DataError(f"{where}:{key.start_mark.line + 1}: a key must be plain text")
+                if key.value in keys:
+                    raise DataError(
+                        f"{where}:{key.start_mark.line + 1}: duplicate key '{shown(key.value)}' "
+                        f"(first on line {keys[key.value]}): a mapping names each key once"
+                    )
+                keys[key.value] = key.start_mark.line + 1
+                stack += [(key, depth + 1), (value, depth + 1)]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(item, depth + 1) for item in node.value]
+
+
+def shown(value) -> str:
+    """A value as quoted in a message: one line, at most MAX_SHOWN characters."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
+
+
+def display_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def _child(node: yaml.Node, part) -> yaml.Node | None:
