@@ -53,6 +53,7 @@ format: $(VENV)/.test ## Sort imports and format the Python code (ruff)
 
 test: $(VENV)/.test ## Run the whole test suite (builds the site, drives Chromium)
 	@test -n "$(CHROMIUM)" && test -x "$(CHROMIUM)" || { echo "Chromium not found: install it (Debian: apt-get install -y chromium) or set CHROMIUM=/path/to/chromium"; exit 1; }
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { echo "nginx not found: install it (Debian: apt-get install -y nginx); the hosting tests serve the site with it"; exit 1; }
 	$(BIN)/python -m pytest -n auto --maxprocesses 4
 
 bench: $(VENV)/.test ## Measure build time, live edit, page weight, Lighthouse, export sizes (bench/results.json)

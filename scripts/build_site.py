@@ -1,11 +1,18 @@
 """Build both languages, strictly, into a fresh folder; then swap it into place.
 
 A build that fails (a warning in strict mode, a bad file) leaves the previous site/ exactly
-as it was: readers and `make serve` never see a half-written site.
+as it was: readers and `make serve` never see a half-written site. Two builds into the same
+folder wait for each other (a lock beside it); what an interrupted build left behind is
+cleared by the next one; the new folder replaces the old in one step where Linux can exchange
+two folders atomically (renameat2), so site/index.html is never missing; and the site can be
+read by everyone the umask allows (a web server's user, too).
 
     python scripts/build_site.py site            # what `make site` runs
 """
 
+import contextlib
+import ctypes
+import fcntl
 import os
 import shutil
 import subprocess
@@ -23,33 +30,75 @@ def build_site(target: Path, config_file: Path = ROOT / "mkdocs.yml", env: dict 
     fork properdocs). Returns the finished process, whose stdout holds the build log; raises
     BuildFailed with that log when the build fails."""
     target = target.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-building-", dir=target.parent))
-    command = [
-        sys.executable,
-        "-m",
-        engine,
-        "build",
-        "--strict",
-        "--clean",
-        "--config-file",
-        str(config_file),
-        "--site-dir",
-        str(staging),
-    ]
-    result = subprocess.run(
-        command,
-        cwd=config_file.parent,
-        text=True,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,  # one log, in the order it was written
-        env={**os.environ, **QUIET_BANNERS, "SOURCE_DATE_EPOCH": source_date_epoch(), **(env or {})},
-    )
-    if result.returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed(result.stdout)
-    swap_into_place(staging, target)
+    with staging_for(target) as staging:
+        command = [sys.executable, "-m", engine, "build", "--strict", "--clean",
+                   "--config-file", str(config_file), "--site-dir", str(staging)]  # fmt: skip
+        result = subprocess.run(
+            command,
+            cwd=config_file.parent,
+            text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,  # one log, in the order it was written
+            env={**os.environ, **QUIET_BANNERS, "SOURCE_DATE_EPOCH": source_date_epoch(), **(env or {})},
+        )
+        if result.returncode != 0:
+            raise BuildFailed(result.stdout)
     return result
+
+
+@contextlib.contextmanager
+def staging_for(target: Path):
+    """A fresh folder beside `target` to write into; on a clean exit it takes `target`'s place.
+    Held under a lock on `target`, so that two runs take turns."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with exclusive(target):
+        for leftover in target.parent.glob(f".{target.name}-building-*"):  # from an interrupted run
+            shutil.rmtree(leftover, ignore_errors=True)
+        shutil.rmtree(target.with_name(f".{target.name}-old"), ignore_errors=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-building-", dir=target.parent))
+        try:
+            yield staging
+            staging.chmod(0o777 & ~current_umask())  # mkdtemp makes it private
+            swap_into_place(staging, target)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def exclusive(target: Path):
+    with open(target.with_name(f".{target.name}.lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # waits for another run on the same folder
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def swap_into_place(staging: Path, target: Path) -> None:
+    """Put `staging` where `target` is; afterwards `staging` holds the old `target` (or nothing)."""
+    if target.exists() and exchange(staging, target):
+        return
+    retired = target.with_name(f".{target.name}-old")
+    if target.exists():
+        target.rename(retired)
+    staging.rename(target)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap two paths atomically (Linux renameat2 with RENAME_EXCHANGE); False where the
+    system cannot, and the caller renames in two steps."""
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange) == 0
+
+
+def current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def source_date_epoch() -> str:
@@ -68,17 +117,13 @@ def source_date_epoch() -> str:
         return FALLBACK_EPOCH
 
 
-def swap_into_place(staging: Path, target: Path) -> None:
-    retired = target.with_name(f".{target.name}-old")
-    shutil.rmtree(retired, ignore_errors=True)
-    if target.exists():
-        target.rename(retired)
-    staging.rename(target)
-    shutil.rmtree(retired, ignore_errors=True)
-
-
 class BuildFailed(Exception):
     """The build stopped; the message is MkDocs' own log."""
+
+    def errors(self) -> str:
+        """The log's error lines, without MkDocs' INFO chatter."""
+        lines = [line for line in str(self).splitlines() if line.startswith("ERROR")]
+        return "\n".join(lines) or str(self).strip()
 
 
 def main(argv: list[str]) -> int:

@@ -18,7 +18,7 @@ import tomllib
 import zipfile
 from pathlib import Path
 
-from build_site import ROOT, build_site, source_date_epoch
+from build_site import ROOT, BuildFailed, build_site, source_date_epoch, staging_for
 from single_file import write_single_files
 
 DIST = ROOT / "dist"
@@ -28,14 +28,24 @@ NAME, VERSION = PROJECT["name"], PROJECT["version"]
 UNUSED = [
     re.compile(r".*\.map$"),
     re.compile(r"^sitemap\.xml(\.gz)?$"),
-    re.compile(r"^404\.html$"),  # a server's "not found" page, with root-absolute links: never seen offline
+    re.compile(r"^(?:[a-z]{2}/)?404\.html$"),  # a server's "not found" pages, root-absolute links: never seen offline
+    re.compile(r"^_(?:nginx\.conf|headers|redirects)$"),  # rules for web servers (scripts/edition/hosting.py)
     re.compile(r"^assets/javascripts/lunr/(tinyseg|wordcut)\.js$"),
     re.compile(r"^assets/javascripts/lunr/min/lunr\.(?!ru\.|multi\.|stemmer\.support\.)[a-z]+\.min\.js$"),
 ]
 
 
 def export(dist: Path = DIST, config_file: Path = ROOT / "mkdocs.yml") -> dict[str, Path]:
-    """Build the offline site and write the zip and the single files; return their paths."""
+    """Build the offline site and write the zip, the single files and the PDFs into a fresh
+    folder that then takes the place of `dist` (one run's complete output, never a mix; two
+    runs take turns); return their paths."""
+    dist = dist.resolve()
+    with staging_for(dist) as staging:
+        outputs = write_export(staging, config_file)
+    return {name: dist / path.relative_to(staging) for name, path in outputs.items()}
+
+
+def write_export(dist: Path, config_file: Path) -> dict[str, Path]:
     site = dist / f"{NAME}-{VERSION}"
     build_site(site, config_file=config_file, env={"OFFLINE": "true"})
     for path in sorted(site.rglob("*")):
@@ -46,7 +56,8 @@ def export(dist: Path = DIST, config_file: Path = ROOT / "mkdocs.yml") -> dict[s
     write_zip(site, archive, timestamp())
     singles = write_single_files(site, dist, VERSION)
     pdfs = {f"pdf_{name.removeprefix('single_')}": print_to_pdf(path) for name, path in singles.items()}
-    return {"site": site, "zip": archive, **singles, **{k: v for k, v in pdfs.items() if v}}
+    shutil.rmtree(site)  # the zip holds it; dist/ is what is handed out
+    return {"zip": archive, **singles, **{k: v for k, v in pdfs.items() if v}}
 
 
 def print_to_pdf(single_file: Path) -> Path | None:
@@ -75,7 +86,19 @@ def print_to_pdf(single_file: Path) -> Path | None:
         capture_output=True,
         timeout=120,
     )
+    fix_pdf_dates(target)
     return target
+
+
+PDF_DATE = re.compile(rb"/(?:CreationDate|ModDate) \(D:(\d{14})")
+
+
+def fix_pdf_dates(pdf: Path) -> None:
+    """Chromium stamps the moment of printing into the PDF; the build's date goes there instead
+    (same length, so the file's cross-reference offsets stay right): two exports are identical."""
+    stamp = time.strftime("%Y%m%d%H%M%S", time.gmtime(int(source_date_epoch()))).encode("ascii")
+    data = pdf.read_bytes()
+    pdf.write_bytes(PDF_DATE.sub(lambda match: match[0][: match.start(1) - match.start(0)] + stamp, data))
 
 
 def write_zip(folder: Path, archive: Path, when: tuple) -> None:
@@ -99,11 +122,14 @@ def timestamp() -> tuple:
 
 
 def main() -> int:
-    outputs = export()
+    try:
+        outputs = export()
+    except BuildFailed as failure:
+        print(failure.errors(), file=sys.stderr)
+        print(f"Export failed; {DIST.relative_to(ROOT)}/ was left as it was.", file=sys.stderr)
+        return 1
     for name, path in outputs.items():
-        size = sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.is_dir() else path.stat().st_size
-        print(f"{name:10} {path.relative_to(ROOT)}  {size / 1024:.0f} KB")
-    shutil.rmtree(outputs["site"])  # the zip holds it; keep dist/ to what is handed out
+        print(f"{name:10} {path.relative_to(ROOT)}  {path.stat().st_size / 1024:.0f} KB")
     return 0
 
 

@@ -14,6 +14,8 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 SCRIPTS = str(Path(__file__).resolve().parent)  # where the `edition` package lives
+SERVING = False  # under `mkdocs serve`
+LAST_GOOD = None  # the state of the last build that read the data, for `serve` to fall back on
 
 
 def fresh_build_module():
@@ -29,13 +31,18 @@ def fresh_build_module():
 build = fresh_build_module()
 
 
+def on_startup(command, dirty):
+    global SERVING
+    SERVING = command == "serve"
+
+
 @event_priority(100)  # before Material's offline plugin, which would add a CDN copy of the shim
 def on_config(config):
     global build
     top_level = not build.i18n.building_another_language(config)
     if top_level and build.STATE is not None:  # a new build, after one this module has done
         build = fresh_build_module()
-    return build.on_config(config)
+    return build.on_config(config, fallback=LAST_GOOD if SERVING else None)
 
 
 def on_pre_build(config):
@@ -72,4 +79,11 @@ def on_post_template(output, template_name, config):
 
 @event_priority(-200)  # after search, mkdocs-static-i18n and offline (all -100 or higher)
 def on_post_build(config):
-    return build.on_post_build(config)
+    global LAST_GOOD
+    build.on_post_build(config)
+    if build.STATE.problem is None:
+        LAST_GOOD = build.STATE
+
+
+def on_serve(server, config, builder):
+    return build.on_serve(server, config, builder)

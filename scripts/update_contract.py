@@ -23,7 +23,7 @@ def citable_urls(site: Path) -> list[str]:
     urls = []
     for page in sorted(site.rglob("*.html"), key=lambda p: p.relative_to(site).as_posix()):
         path = page.relative_to(site).as_posix()
-        if path == "404.html" or path in moved:
+        if path.endswith("404.html") or path in moved:  # 404 pages: what a server answers, not a citable page
             continue
         urls.append(path)
         main = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select_one("article.md-content__inner")

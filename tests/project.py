@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SCREENSHOTS = ROOT / "test-artifacts"  # screenshots the browser tests keep for a look
-PARTS = ["mkdocs.yml", "docs", "data", "overrides", "scripts"]
+PARTS = ["mkdocs.yml", "pyproject.toml", "docs", "data", "overrides", "scripts"]
 
 
 def copy_project(destination: Path) -> Path:

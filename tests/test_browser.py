@@ -4,7 +4,7 @@ import pytest
 
 from project import SCREENSHOTS
 
-PAGES = ["index.html", "article.html", "en/index.html", "en/article.html", "404.html"]
+PAGES = ["index.html", "article.html", "en/index.html", "en/article.html", "404.html", "en/404.html"]
 
 
 def switch_language(page, hreflang: str, lands_on: str) -> None:

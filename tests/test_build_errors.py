@@ -123,7 +123,9 @@ def test_languages_differing_from_locales_py_are_named(project):
 def test_raw_html_in_the_article_is_refused_unless_the_editions_own(project, markdown, message):
     article = project / "docs" / "ru" / "article.md"
     edit(article, "## Гипотеза {#hypothesis .rubric}", f"{markdown}\n\n## Гипотеза {{#hypothesis .rubric}}")
-    line = next(n for n, text in enumerate(article.read_text("utf-8").splitlines(), 1) if markdown.splitlines()[-1][:12] in text)
+    line = next(
+        n for n, text in enumerate(article.read_text("utf-8").splitlines(), 1) if markdown.splitlines()[-1][:12] in text
+    )
     assert message.format(line=line) in build_error(project)
 
 

@@ -41,36 +41,63 @@ def edit(path, old, new):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_serve_shows_edits_to_python_templates_and_data(tmp_path):
+@pytest.fixture
+def serve(tmp_path):
+    """`mkdocs serve` of a copy of the project: yields (project, base URL, log file)."""
     project = copy_project(tmp_path / "project")
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env={**QUIET_BANNERS, "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    port, log = free_port(), tmp_path / "serve.log"
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env={**QUIET_BANNERS, "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            yield project, f"http://127.0.0.1:{port}/", log
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+
+
+def test_serve_shows_edits_to_python_templates_and_data(serve):
+    project, base, _ = serve
+    page = base + "astana/round-7.html"
+    wait_for(page, "7-й раунд Астанинского процесса")
+    # the edition's Python (a module imported by hooks.py)
+    edit(
+        project / "scripts/edition/strings.py",
+        '"{n}-й раунд Астанинского процесса"',
+        '"{n}-й раунд (правка)"',
     )
-    page = f"http://127.0.0.1:{port}/astana/round-7.html"
-    try:
-        wait_for(page, "7-й раунд Астанинского процесса")
-        # the edition's Python (a module imported by hooks.py)
-        edit(
-            project / "scripts/edition/strings.py",
-            '"{n}-й раунд Астанинского процесса"',
-            '"{n}-й раунд (правка)"',
-        )
-        wait_for(page, "7-й раунд (правка)")
-        # a template
-        edit(
-            project / "scripts/edition/templates/round.md.j2",
-            "{{ t.overview }} {#overview}",
-            "Сводка {#overview}",
-        )
-        wait_for(page, "Сводка")
-        # a data file
-        edit(project / "data/astana_rounds.yml", "Joint statement on detainees", "Joint statement, edited")
-        wait_for(f"http://127.0.0.1:{port}/en/astana/round-7.html", "Joint statement, edited")
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
+    wait_for(page, "7-й раунд (правка)")
+    # a template
+    edit(
+        project / "scripts/edition/templates/round.md.j2",
+        "{{ t.overview }} {#overview}",
+        "Сводка {#overview}",
+    )
+    wait_for(page, "Сводка")
+    # a data file
+    edit(project / "data/astana_rounds.yml", "Joint statement on detainees", "Joint statement, edited")
+    wait_for(base + "en/astana/round-7.html", "Joint statement, edited")
+
+
+def test_a_data_error_is_shown_in_the_browser_and_goes_with_the_fix(serve):
+    project, base, log = serve
+    page = base + "missions/iraq.html"
+    wait_for(page, "Казбат")
+    rebuilds = log.read_text().count("Building documentation")
+    edit(project / "data/missions.yml", "date: 2008-10-21", "date: 2002-10-21")
+    body = wait_for(page, "edition-problem")
+    assert "data/missions.yml:32: missions.0.end.date: end 2002-10-21 is before start 2003-08-19" in body
+    assert "Данные не прочитаны" in body and "Казбат" in body  # the last good data, still readable
+    wait_for(base + "en/missions/iraq.html", "The data could not be read")
+    edit(project / "data/missions.yml", "date: 2002-10-21", "date: 2008-10-21")
+    deadline = time.monotonic() + 60
+    while "edition-problem" in urllib.request.urlopen(page, timeout=5).read().decode("utf-8"):
+        assert time.monotonic() < deadline, "the banner stayed after the fix"
+        time.sleep(0.5)
+    time.sleep(3)  # time enough for a second, needless rebuild to start
+    assert log.read_text().count("Building documentation") == rebuilds + 2, "one rebuild per save"

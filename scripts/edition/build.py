@@ -8,11 +8,13 @@ top-level build, so the state of one build never leaks into the next."""
 
 import html
 import json
+import logging
 import posixpath
 import re
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
@@ -25,18 +27,21 @@ from .contract import load_contract, relative_url
 from .crosslinks import resolve_cross_links
 from .data import load_data
 from .fragments import FragmentError, page_fragments
+from .hosting import write_server_rules
 from .html_check import unsafe_markup
 from .locales import CODES, DEFAULT, FOLDERS, check_i18n_languages
 from .markdown_source import body_first_line, headings_without_id, paragraphs, sequence_errors
 from .markers import MarkerError, Verb, expand_markers
 from .metadata import page_metadata
-from .pages import article_links, render_timeline, write_data_pages
+from .pages import GENERATED, article_links, render_timeline, write_data_pages
 from .paragraphs import ParagraphNumbers
 from .render import render
 from .search_index import split_search_index
-from .strings import EDITION_JS_KEYS, STRINGS, strings_for_js
+from .strings import EDITION_JS_KEYS, STRINGS, strings_for_js, ui_string
 from .yaml_source import DataError
 
+# Not a logger under "mkdocs": in strict mode MkDocs would count the message as a failure.
+log = logging.getLogger("edition")
 STATE: BuildState | None = None  # this build's; made by on_config at the start of each build
 IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
 ELEMENT_ID = re.compile(r'\sid="([^"]+)"')
@@ -44,7 +49,9 @@ HREFLANG = re.compile(r'<link rel="alternate" href="(?P<href>[^"]+)" hreflang="(
 
 
 # ---------------------------------------------------------------------------- configuration
-def on_config(config):
+def on_config(config, fallback: BuildState | None = None):
+    """`fallback`: under `mkdocs serve`, the last build's state, shown with an error banner
+    when the data cannot be read now (the terminal alone would leave the browser waiting)."""
     global STATE
     offline = config.plugins.get("material/offline") or config.plugins.get("offline")
     if offline and offline.config.enabled:
@@ -64,7 +71,10 @@ def on_config(config):
                 margin_links={code: article_links(data, code) for code in CODES},
             )
         except (DataError, ValueError) as error:
-            raise PluginError(str(error)) from None
+            if fallback is None:
+                raise PluginError(str(error)) from None
+            log.error(str(error))
+            STATE = replace(fallback, problem=str(error), fragments={}, not_found_pages={}, data_pages_written=True)
     # This language's paragraph numbers (the same config serves every language's build).
     locale = i18n.language_being_built(config, DEFAULT.code)
     config.markdown_extensions[:] = [
@@ -80,6 +90,24 @@ def on_pre_build(config):
     if not STATE.data_pages_written:
         write_data_pages(STATE.data, Path(config.docs_dir), STATE.citations)
         STATE.data_pages_written = True
+
+
+def on_serve(server, config, builder):
+    """Watch docs/ but the folders the build itself writes (pages.GENERATED, each language's
+    assets/): a data edit then rebuilds once, not once more for the pages it regenerates.
+    (A folder added to docs/<lang>/ later is watched after a restart.)"""
+    docs = Path(config.docs_dir)
+    server.unwatch(str(docs))
+    server.watch(str(docs), recursive=False)
+    for child in sorted(path for path in docs.iterdir() if path.is_dir()):
+        if child.name not in CODES:
+            server.watch(str(child))
+            continue
+        server.watch(str(child), recursive=False)
+        for folder in sorted(path for path in child.iterdir() if path.is_dir()):
+            if folder.name not in (*GENERATED, "assets"):
+                server.watch(str(folder))
+    return server
 
 
 def on_env(env, config, files):
@@ -152,6 +180,8 @@ def on_page_content(html_text, page, config, files):
 def on_page_context(context, page, config, nav):
     # dest_uri is the path from the site root: mkdocs-static-i18n keeps the language folder in it
     context["anchor_redirects"] = config.extra["contract"].anchor_redirects(page.file.dest_uri)
+    if STATE.problem:  # under `mkdocs serve`: the data could not be read (on_config)
+        context["edition_problem"] = ui_string(config.theme["language"], "data_problem", problem=STATE.problem)
     locale = config.theme["language"]
     context["edition_meta"] = page_metadata(
         STATE.data,
@@ -191,23 +221,26 @@ def on_post_page(output, page, config):
 # ---------------------------------------------------------------------------- the 404 page
 def on_template_context(context, template_name, config):
     """Material's "not found" page has no counterpart page: its language menu offers the home
-    pages (mkdocs-static-i18n would leave the alternates of whichever page came last)."""
+    pages (mkdocs-static-i18n would leave the alternates of whichever page came last), by
+    absolute path, since a server answers with this page at any depth."""
     if template_name == "404.html":
-        config.extra["alternate"] = [
-            {"name": lang.name, "link": lang.link, "lang": lang.locale} for lang in i18n.configured_languages(config)
+        root = urlsplit(config.site_url or "/").path.rstrip("/")
+        # as an attribute, as mkdocs-static-i18n sets it (an item would hide behind its attribute)
+        config.extra.alternate = [
+            {"name": lang.name, "link": root + lang.link, "lang": lang.locale}
+            for lang in i18n.configured_languages(config)
         ]
     return context
 
 
 def on_post_template(output, template_name, config):
-    """The site has one 404.html, at its root, in the default language: every language's
-    build writes it there, so the later builds write the default language's copy back."""
+    """A 404 page per language: each language's build renders 404.html to the site's root;
+    the default language's copy stays there, the others go to their folders (on_post_build)."""
     if template_name != "404.html":
         return output
-    if config.theme["language"] == DEFAULT.code:
-        STATE.not_found_page = output
-        return output
-    return STATE.not_found_page or output
+    locale = config.theme["language"]
+    STATE.not_found_pages[locale] = output
+    return STATE.not_found_pages.get(DEFAULT.code, output)
 
 
 # ---------------------------------------------------------------------------- whole site
@@ -222,10 +255,15 @@ def on_post_build(config):
         contract.check_redirects(Path(config.site_dir))
     except DataError as error:
         raise PluginError(str(error)) from None
+    site_dir = Path(config.site_dir)
     for old, new in contract.page_redirects().items():
-        target = Path(config.site_dir) / old
+        target = site_dir / old
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(redirect_page(relative_url(old, new)), encoding="utf-8")
+    for locale, page in STATE.not_found_pages.items():
+        if FOLDERS[locale]:
+            (site_dir / FOLDERS[locale] / "404.html").write_text(page, encoding="utf-8")
+    write_server_rules(site_dir, config.site_url, contract.page_redirects(), FOLDERS)
 
 
 # ---------------------------------------------------------------------------- helpers

@@ -17,4 +17,5 @@ class BuildState:
     # page path in its language folder -> what it lets a reader cite (fragments.page_fragments)
     fragments: dict[str, dict | None] = field(default_factory=dict)
     data_pages_written: bool = False  # docs/<lang>/ data pages: both languages at once
-    not_found_page: str | None = None  # the default language's 404 page, for every language
+    not_found_pages: dict[str, str] = field(default_factory=dict)  # locale -> its 404 page
+    problem: str | None = None  # under `mkdocs serve`: why the data could not be read this time

@@ -129,6 +129,7 @@ RU = {
     "single_offline": "Автономная копия: страница не загружает ничего из сети.",
     # ------------------------------------------------------------ redirect pages, browser scripts
     "moved": "Страница перенесена:",
+    "data_problem": "Данные не прочитаны: {problem}. Страницы показывают данные последней удачной сборки.",
     "search": "Поиск",
     "no_fragment": "На этой странице нет фрагмента «#{id}».",
     "fragment_elsewhere": "Открыть его в версии: ",
@@ -248,6 +249,7 @@ EN = {
     "single_data": "The edition's data",
     "single_offline": "Offline copy: this page loads nothing from the network.",
     "moved": "This page has moved:",
+    "data_problem": "The data could not be read: {problem}. The pages show the data of the last good build.",
     "search": "Search",
     "no_fragment": "This page has no fragment “#{id}”.",
     "fragment_elsewhere": "Open it in: ",
