@@ -86,19 +86,24 @@ def print_to_pdf(single_file: Path) -> Path | None:
         capture_output=True,
         timeout=120,
     )
-    fix_pdf_dates(target)
+    make_reproducible(target)
     return target
 
 
 PDF_DATE = re.compile(rb"/(?:CreationDate|ModDate) \(D:(\d{14})")
+PDF_NODE_ID = re.compile(rb"\(node(\d{8})\)")
 
 
-def fix_pdf_dates(pdf: Path) -> None:
-    """Chromium stamps the moment of printing into the PDF; the build's date goes there instead
-    (same length, so the file's cross-reference offsets stay right): two exports are identical."""
+def make_reproducible(pdf: Path) -> None:
+    """Chromium stamps the moment of printing into the PDF, and numbers the structure elements
+    of its tagged PDF by the browser's internal node ids, which vary from run to run: the
+    build's date goes in instead, and the ids are renumbered in order of appearance (same
+    lengths, so the file's cross-reference offsets stay right). Two exports are identical."""
     stamp = time.strftime("%Y%m%d%H%M%S", time.gmtime(int(source_date_epoch()))).encode("ascii")
-    data = pdf.read_bytes()
-    pdf.write_bytes(PDF_DATE.sub(lambda match: match[0][: match.start(1) - match.start(0)] + stamp, data))
+    data = PDF_DATE.sub(lambda match: match[0][: match.start(1) - match.start(0)] + stamp, pdf.read_bytes())
+    numbers: dict[bytes, bytes] = {}
+    data = PDF_NODE_ID.sub(lambda m: b"(node%08d)" % int(numbers.setdefault(m[1], b"%d" % len(numbers))), data)
+    pdf.write_bytes(data)
 
 
 def write_zip(folder: Path, archive: Path, when: tuple) -> None:

@@ -16,6 +16,8 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import rcssmin
+import rjsmin
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
@@ -112,6 +114,7 @@ def on_serve(server, config, builder):
 
 def on_env(env, config, files):
     """What every template of this language may use, the 404 page included."""
+    env.filters["jsmin"] = lambda script: Markup(rjsmin.jsmin(str(script)))
     env.globals["edition_default_locale"] = DEFAULT.code
     env.globals["edition_ui_json"] = script_json(strings_for_js(config.theme["language"], EDITION_JS_KEYS))
     return env
@@ -263,10 +266,19 @@ def on_post_build(config):
     for locale, page in STATE.not_found_pages.items():
         if FOLDERS[locale]:
             (site_dir / FOLDERS[locale] / "404.html").write_text(page, encoding="utf-8")
+    minify_assets(site_dir)
     write_server_rules(site_dir, config.site_url, contract.page_redirects(), FOLDERS)
 
 
 # ---------------------------------------------------------------------------- helpers
+def minify_assets(site_dir: Path) -> None:
+    """The edition's own scripts and styles (assets/ of each language; Material's are minified
+    already), minified in place: a first visit loads about 3 KB less (gzip)."""
+    for path in [*site_dir.glob("assets/*.js"), *site_dir.glob("*/assets/*.js"), *site_dir.glob("assets/*.css")]:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(rcssmin.cssmin(text) if path.suffix == ".css" else rjsmin.jsmin(text), encoding="utf-8")
+
+
 def source_line(page, problem: str) -> str:
     """':N', the line of the page's Markdown where the markup of `problem` is written (its
     attribute's value, the attribute, or the element), if it can be found there."""
