@@ -29,13 +29,21 @@ from .contract import load_contract, relative_url
 from .crosslinks import resolve_cross_links
 from .data import load_data
 from .fragments import FragmentError, page_fragments
-from .hosting import write_server_rules
+from .hosting import inline_scripts, write_server_rules
 from .html_check import unsafe_markup
 from .locales import CODES, DEFAULT, FOLDERS, check_i18n_languages
 from .markdown_source import body_first_line, headings_without_id, paragraphs, sequence_errors
 from .markers import MarkerError, Verb, expand_markers
 from .metadata import page_metadata
-from .pages import GENERATED, article_links, render_timeline, write_data_pages
+from .pages import (
+    ELEMENT_ID,
+    GENERATED,
+    article_links,
+    render_timeline,
+    unwrap_html_blocks,
+    wrap_html_blocks,
+    write_data_pages,
+)
 from .paragraphs import ParagraphNumbers
 from .render import render
 from .search_index import split_search_index
@@ -46,7 +54,7 @@ from .yaml_source import DataError
 log = logging.getLogger("edition")
 STATE: BuildState | None = None  # this build's; made by on_config at the start of each build
 IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
-ELEMENT_ID = re.compile(r'\sid="([^"]+)"')
+
 HREFLANG = re.compile(r'<link rel="alternate" href="(?P<href>[^"]+)" hreflang="(?P<lang>[^"]+)">')
 
 
@@ -122,16 +130,19 @@ def on_env(env, config, files):
 
 # ---------------------------------------------------------------------------- pages
 def on_page_markdown(markdown, page, config, files):
-    """Check the page's conventions on its source, then expand its markers."""
-    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-    where = page.file.src_path
-    locale = config.theme["language"]
+    """Check the page's conventions on its source, then expand its markers. (A page generated
+    from data/ is written by templates that keep the conventions and hold no markers.)"""
     # Material prints a page's title and description into the head as they are: make them
     # HTML text here, once, so that a quote or a "<" in them stays text (metadata.py and the
     # search index read them back as HTML text).
     for key in ("title", "description"):
         if isinstance(page.meta.get(key), str):
             page.meta[key] = html.escape(page.meta[key])
+    if is_generated(page):
+        return markdown
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    where = page.file.src_path
+    locale = config.theme["language"]
     missing = headings_without_id(source)
     if missing:
         line, text = missing[0]
@@ -160,7 +171,7 @@ def marker_verbs(page, config, locale: str) -> dict[str, Verb]:
         return locale, STATE.citations[locale], cite["urls"], cite["fragments"]
 
     return {
-        "timeline": Verb("timeline", lambda: render_timeline(STATE.data, locale, "../" * depth)),
+        "timeline": Verb("timeline", lambda: wrap_html_blocks(render_timeline(STATE.data, locale, "../" * depth))),
         "cite": Verb("cite FORMAT [FRAGMENT]", lambda *args: cite_block(*citing(), *args)),
         "cite-panel": Verb("cite-panel", lambda: cite_panel(*citing())),
     }
@@ -169,10 +180,15 @@ def marker_verbs(page, config, locale: str) -> dict[str, Verb]:
 def on_page_content(html_text, page, config, files):
     """Resolve the links to the other language, then check what the page's content became."""
     where = page.file.src_path
+    html_text, block_ids = unwrap_html_blocks(html_text)
+    if page.present_anchor_ids is not None:  # for MkDocs' check of links to anchors
+        page.present_anchor_ids.update(block_ids)
     html_text, missing = resolve_cross_links(html_text, page.file.dest_uri, Path(config.docs_dir), FOLDERS)
     if missing:
         raise PluginError(f"{where}: link to a page that does not exist: {missing[0]}")
-    if problems := unsafe_markup(html_text):
+    # Raw HTML is the editors' to write in docs/ (the generated pages are the templates', where
+    # every value is escaped: tests/test_hostile_data.py): check what a hand-written page became.
+    if not is_generated(page) and (problems := unsafe_markup(html_text)):
         raise PluginError(f"{where}{source_line(page, problems[0])}: {problems[0]}")
     ids = Counter(ELEMENT_ID.findall(html_text))
     if twice := sorted(i for i, count in ids.items() if count > 1):
@@ -218,7 +234,9 @@ def on_post_page(output, page, config):
             link += f'\n    <link rel="alternate" href="{href}" hreflang="x-default">'
         return link
 
-    return HREFLANG.sub(absolute, output)
+    output = HREFLANG.sub(absolute, output)
+    STATE.inline_scripts.update(inline_scripts(output))  # for the Content-Security-Policy (hosting.py)
+    return output
 
 
 # ---------------------------------------------------------------------------- the 404 page
@@ -252,7 +270,7 @@ def on_post_build(config):
     every moved page of the contract."""
     if i18n.building_another_language(config):
         return  # the site is not whole yet
-    split_search_index(Path(config.site_dir), FOLDERS)
+    split_search_index(Path(config.site_dir), FOLDERS, STATE.data)
     contract = config.extra["contract"]
     try:
         contract.check_redirects(Path(config.site_dir))
@@ -267,10 +285,19 @@ def on_post_build(config):
         if FOLDERS[locale]:
             (site_dir / FOLDERS[locale] / "404.html").write_text(page, encoding="utf-8")
     minify_assets(site_dir)
-    write_server_rules(site_dir, config.site_url, contract.page_redirects(), FOLDERS)
+    pages = [*contract.page_redirects(), *(f"{FOLDERS[locale]}404.html" for locale in STATE.not_found_pages)]
+    for page in pages:  # written here or by on_post_template, not through on_post_page
+        STATE.inline_scripts.update(inline_scripts((site_dir / page).read_text(encoding="utf-8")))
+    write_server_rules(site_dir, config.site_url, contract.page_redirects(), FOLDERS, STATE.inline_scripts)
 
 
 # ---------------------------------------------------------------------------- helpers
+def is_generated(page) -> bool:
+    """A page pages.py writes from data/ (docs/<lang>/missions/... : pages.GENERATED)."""
+    parts = page.file.src_uri.split("/")
+    return len(parts) > 2 and parts[1] in GENERATED
+
+
 def minify_assets(site_dir: Path) -> None:
     """The edition's own scripts and styles (assets/ of each language; Material's are minified
     already), minified in place: a first visit loads about 3 KB less (gzip)."""

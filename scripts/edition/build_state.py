@@ -18,4 +18,5 @@ class BuildState:
     fragments: dict[str, dict | None] = field(default_factory=dict)
     data_pages_written: bool = False  # docs/<lang>/ data pages: both languages at once
     not_found_pages: dict[str, str] = field(default_factory=dict)  # locale -> its 404 page
+    inline_scripts: set[str] = field(default_factory=set)  # the pages' inline scripts, for the CSP
     problem: str | None = None  # under `mkdocs serve`: why the data could not be read this time

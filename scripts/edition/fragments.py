@@ -10,6 +10,7 @@ from pathlib import Path
 from .citation import TRANSLITERATION
 from .locales import CODES, DEFAULT
 from .markdown_source import heading_id, headings, paragraphs
+from .pages import rounds_page
 from .strings import STRINGS
 
 QUOTES = '«»"“”„'
@@ -24,12 +25,13 @@ def page_fragments(data, docs_dir: Path, path: str) -> dict | None:
     with no #fragment in its URL (a round or mission page, cited by its heading)."""
     if path in ("article.html", "cite.html"):  # the cite page's examples cite the article's
         return {"cited": "article.html", "fragments": _article_fragments(docs_dir)}
-    if path == "astana/index.html":
+    if path == "astana/index.html" or re.fullmatch(r"astana/rounds-\d+\.html", path):  # the rounds on that page
         return {
             "cited": path,
             "fragments": {
                 f"round-{r.n}": _titled(*(STRINGS[lang]["round_title"].format(n=r.n) for lang in CODES))
                 for r in data.rounds.rounds
+                if f"astana/{rounds_page(r.n)}" == path
             },
         }
     if match := re.fullmatch(r"astana/round-(\d+)\.html", path):

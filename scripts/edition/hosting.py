@@ -25,23 +25,28 @@ CHARSET_TYPES = "text/css text/plain text/xml text/csv application/javascript ap
 YEAR = 365 * 24 * 3600
 
 
-def write_server_rules(site_dir: Path, site_url: str, page_redirects: dict[str, str], folders: dict[str, str]) -> None:
+def write_server_rules(
+    site_dir: Path, site_url: str, page_redirects: dict[str, str], folders: dict[str, str], scripts: set[str]
+) -> None:
     """Write FILES into `site_dir` for the site published at `site_url`; `page_redirects`:
-    old page -> new URL (site-root relative); `folders`: locale -> its folder ('' or 'en/')."""
+    old page -> new URL (site-root relative); `folders`: locale -> its folder ('' or 'en/');
+    `scripts`: the inline scripts the pages hold (inline_scripts())."""
     prefix = urlsplit(site_url or "/").path.rstrip("/") + "/"
-    headers = security_headers(site_dir)
+    headers = security_headers(scripts)
     (site_dir / "_nginx.conf").write_text(nginx_rules(prefix, headers, page_redirects, folders), encoding="utf-8")
     (site_dir / "_headers").write_text(netlify_headers(prefix, headers), encoding="utf-8")
     (site_dir / "_redirects").write_text(netlify_redirects(prefix, page_redirects, folders), encoding="utf-8")
 
 
-def security_headers(site_dir: Path) -> dict[str, str]:
+def inline_scripts(html: str) -> set[str]:
+    """The executable inline scripts of a page (what a Content-Security-Policy must allow)."""
+    return set(INLINE_SCRIPT.findall(html))
+
+
+def security_headers(scripts: set[str]) -> dict[str, str]:
     hashes = sorted(
-        {
-            "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
-            for page in site_dir.rglob("*.html")
-            for script in INLINE_SCRIPT.findall(page.read_text(encoding="utf-8"))
-        }
+        "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
+        for script in scripts
     )
     policy = "; ".join(
         [

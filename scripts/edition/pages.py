@@ -9,6 +9,7 @@ data/article.yml for assets/cite.js)."""
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 from markupsafe import Markup
@@ -41,13 +42,21 @@ def render_data_pages(data, locale: str, citations: dict) -> dict[str, str | byt
             "mission.md.j2", f"missions/{mission.id}.md", mission=mission, paragraphs=paragraphs_of(mission)
         )
     rounds = data.rounds.rounds
+    parts = rounds_parts(rounds)
     outputs["astana/index.md"] = page.render(
         "astana_index.md.j2",
         "astana/index.md",
         rounds=data.rounds,
+        rounds_shown=parts[0]["rounds"],
+        parts=parts,
         lead=astana_lead(data, locale),
         timeline=render_timeline(data, locale, "../"),
     )
+    for part in parts[1:]:
+        outputs[f"astana/{part['href'].removesuffix('.html')}.md"] = page.render(
+            "rounds_part.md.j2", f"astana/{part['href']}", rounds=data.rounds, rounds_shown=part["rounds"],
+            part=part, parts=parts,
+        )  # fmt: skip
     for index, round_ in enumerate(rounds):
         outputs[f"astana/round-{round_.n}.md"] = page.render(
             "round.md.j2",
@@ -70,6 +79,22 @@ def render_data_pages(data, locale: str, citations: dict) -> dict[str, str | byt
     icon = QUOTE_ICON.read_text(encoding="utf-8").replace("<svg ", '<svg aria-hidden="true" ', 1)
     outputs[f"assets/citations-{locale}.js"] = citations_script(citations, locale, icon)
     return outputs
+
+
+ROUNDS_PER_PAGE = 100  # the Astana page's table of all rounds; more go on pages of their own
+
+
+def rounds_page(n: int) -> str:
+    """The page (in astana/) whose table of all rounds has round `n`."""
+    part = (n - 1) // ROUNDS_PER_PAGE
+    return "index.html" if part == 0 else f"rounds-{part + 1}.html"
+
+
+def rounds_parts(rounds) -> list[dict]:
+    """The table of all rounds in pages of ROUNDS_PER_PAGE: [{href, first, last, rounds}]."""
+    chunks = [rounds[i : i + ROUNDS_PER_PAGE] for i in range(0, len(rounds), ROUNDS_PER_PAGE)]
+    return [{"href": rounds_page(chunk[0].n), "first": chunk[0].n, "last": chunk[-1].n, "rounds": chunk}
+            for chunk in chunks]  # fmt: skip
 
 
 def astana_lead(data, locale: str) -> str:
@@ -114,8 +139,13 @@ def write_data_pages(data, docs_dir: Path, citations: dict[str, dict]) -> list[P
 
 def paragraphs_of(record) -> list[str]:
     """Ids of the article paragraphs a record quotes, in reading order."""
-    found = {quote.paragraph for _, quote in article_quotes(record)}
-    return sorted(found, key=lambda pid: int(pid[1:]))
+    if id(record) not in _PARAGRAPHS_OF:  # asked for by several pages; records live for the build
+        found = {quote.paragraph for _, quote in article_quotes(record)}
+        _PARAGRAPHS_OF[id(record)] = (record, sorted(found, key=lambda pid: int(pid[1:])))
+    return _PARAGRAPHS_OF[id(record)][1]
+
+
+_PARAGRAPHS_OF: dict[int, tuple] = {}  # id -> (record, its paragraphs): the record kept, so its id stays its own
 
 
 def article_links(data, locale: str) -> dict[str, list[tuple[str, str]]]:
@@ -135,6 +165,37 @@ def article_links(data, locale: str) -> dict[str, list[tuple[str, str]]]:
             if url not in [existing for existing, _ in links.get(pid, [])]:
                 links.setdefault(pid, []).append((url, label))
     return links
+
+
+HTML_BLOCK_START = "<!--edition-html\n"
+HTML_BLOCK = re.compile(r"<!--edition-html\n(.*?)\n-->", re.DOTALL)
+
+
+def wrap_html_blocks(markdown: str) -> str:
+    """The HTML blocks of a generated page (tables, lists, the timeline), each inside a comment
+    that build.py unwraps once the page is converted. Python-Markdown would otherwise parse
+    every tag of them to find where they end (and MkDocs once more for their ids): with 100
+    times the data, that was most of the build. The headings stay Markdown, for the contents
+    and the permalinks. A value cannot close the comment: "-->" in it is escaped (--&gt;)."""
+    blocks = markdown.split("\n\n")
+    return "\n\n".join(
+        f"{HTML_BLOCK_START}{block}\n-->" if block.startswith("<") and not block.startswith("<!--") else block
+        for block in blocks
+    )
+
+
+def unwrap_html_blocks(html: str) -> tuple[str, set[str]]:
+    """The page's HTML with its wrapped blocks opened, and the ids those blocks hold."""
+    ids: set[str] = set()
+
+    def unwrap(match: re.Match) -> str:
+        ids.update(ELEMENT_ID.findall(match[1]))
+        return match[1]
+
+    return HTML_BLOCK.sub(unwrap, html), ids
+
+
+ELEMENT_ID = re.compile(r'\sid="([^"]+)"')
 
 
 # ---------------------------------------------------------------------------- downloads
@@ -268,16 +329,19 @@ class _PageRenderer:
     def render(self, template: str, path: str, **context) -> str:
         root = depth_to_root(self.locale, path)  # the Russian article lives at the site root
         numbers = _SourceNumbers()
-        return render(
-            template,
-            lang=self.locale,
-            t=STRINGS[self.locale],
-            sources=self.data.sources,
-            source_number=numbers,
-            page_sources=numbers.order,
-            article_href=lambda pid: f"{root}article.html#{pid}",
-            date=lambda value: format_date(value, self.locale),
-            date_range=lambda start, end: format_range(start, end, self.locale),
-            period=lambda m: format_range(m.start.date, m.end.date if m.end else None, self.locale),
-            **context,
+        return wrap_html_blocks(
+            render(
+                template,
+                lang=self.locale,
+                t=STRINGS[self.locale],
+                sources=self.data.sources,
+                source_number=numbers,
+                page_sources=numbers.order,
+                article_href=lambda pid: f"{root}article.html#{pid}",
+                rounds_page=rounds_page,
+                date=lambda value: format_date(value, self.locale),
+                date_range=lambda start, end: format_range(start, end, self.locale),
+                period=lambda m: format_range(m.start.date, m.end.date if m.end else None, self.locale),
+                **context,
+            )
         )

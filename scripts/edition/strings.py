@@ -5,6 +5,8 @@ the citations, the single files, the redirect pages and the browser scripts (str
 Facts live in data/, never here: a string that needs one has a {placeholder} the caller fills
 from the data. Dates are formatted by Babel (installed with Material)."""
 
+from functools import cache
+
 from babel.dates import format_date as babel_date
 
 from .locales import CODES
@@ -93,6 +95,8 @@ RU = {
     "previous": "Предыдущий раунд",
     "next": "Следующий раунд",
     "all_rounds": "Все раунды",
+    "rounds_part": "Раунды {first}–{last}",
+    "more_rounds": "Следующие раунды:",
     "all_missions": "Все миссии",
     "downloads": "Скачать данные",
     "downloads_lead": "Таблица этой страницы на русском языке:",
@@ -111,6 +115,8 @@ RU = {
         "окончания в источниках. Полосы и отметки ведут на страницы миссий и раундов."
     ),
     "timeline_rounds_summary": "{count} раундов Астанинского процесса с {first} по {last}",
+    "timeline_rounds_month": "Раунды {first}–{last}: {month}",
+    "timeline_more_missions": "Еще миссий: {count} (все — в таблице миссий).",
     "generated": "Страница создана из файла data/{file}; каждое значение указывает свой источник.",
     "status_names": {
         "confirmed": "подтверждено",
@@ -215,6 +221,8 @@ EN = {
     "previous": "Previous round",
     "next": "Next round",
     "all_rounds": "All rounds",
+    "rounds_part": "Rounds {first}–{last}",
+    "more_rounds": "More rounds:",
     "all_missions": "All missions",
     "downloads": "Download the data",
     "downloads_lead": "This page's table in English:",
@@ -233,6 +241,8 @@ EN = {
         "in the sources. Bars and ticks link to the mission and round pages."
     ),
     "timeline_rounds_summary": "{count} rounds of the Astana process from {first} to {last}",
+    "timeline_rounds_month": "Rounds {first}–{last}: {month}",
+    "timeline_more_missions": "More missions: {count} (all in the table of missions).",
     "generated": "This page is generated from data/{file}; every value names its source.",
     "status_names": {
         "confirmed": "confirmed",
@@ -275,6 +285,7 @@ def strings_for_js(locale: str, keys: tuple[str, ...]) -> dict[str, str]:
 
 
 # ---------------------------------------------------------------------------- dates
+@cache  # the same dates recur on many pages; Babel is not quick
 def format_date(date, locale: str) -> str:
     """A PartialDate as a reader writes it: «19 августа 2003», "19 August 2003", «март 2020»."""
     pattern = STRINGS[locale]["date_day" if date.day else "date_month"]

@@ -4,16 +4,21 @@ Only numbers and labels are computed here; timeline.svg.j2 draws them."""
 
 from datetime import date
 
+from .models import PartialDate
 from .strings import format_date, format_range, ui_string
 
 WIDTH, LABEL_WIDTH, RIGHT_MARGIN = 760, 64, 14
 TOP, LANE, BAR_GAP = 6, 18, 8
+# With more data than a figure can show one by one (the scaling bench's 100x): rounds become
+# one tick a month, and the missions past the first lanes are counted in the caption.
+MAX_ROUND_TICKS, MAX_MISSION_LANES = 60, 12
 
 
 def timeline_context(data, locale: str, prefix: str) -> dict:
     """What timeline.svg.j2 needs for one language; `prefix` leads from the page that shows
     the timeline to the language root (links to mission and round pages)."""
-    missions, rounds = data.missions.missions, data.rounds.rounds
+    all_missions, rounds = data.missions.missions, data.rounds.rounds
+    missions = all_missions[:MAX_MISSION_LANES]
     first_year = min([m.start.date.year for m in missions] + [r.start.year for r in rounds])
     last_year = max([m.end.date.year for m in missions if m.end] + [r.end.year for r in rounds])
     scale_start, scale_end = date(first_year, 1, 1), date(last_year + 1, 1, 1)
@@ -42,16 +47,7 @@ def timeline_context(data, locale: str, prefix: str) -> dict:
             }
         )
     rounds_y = TOP + len(missions) * (LANE + BAR_GAP)
-    points = [
-        {
-            "x": round(x(r.start.first_day) - 1.5, 1),
-            "href": f"{prefix}astana/round-{r.n}.html",
-            "title": f"{ui_string(locale, 'round', n=r.n)}: {format_range(r.start, r.end, locale)}, "
-            f"{data.rounds.cities[r.city][locale]}",
-            "after_article": r.after_article,
-        }
-        for r in rounds
-    ]
+    points = round_ticks(data, locale, prefix, x)
     axis_y = rounds_y + LANE + 8
     ticks = [
         {
@@ -64,6 +60,8 @@ def timeline_context(data, locale: str, prefix: str) -> dict:
     ]
 
     mission_lines = "; ".join(bar["title"] for bar in bars)
+    if len(all_missions) > len(missions):
+        mission_lines += ". " + ui_string(locale, "timeline_more_missions", count=len(all_missions) - len(missions))
     rounds_line = ui_string(
         locale,
         "timeline_rounds_summary",
@@ -86,5 +84,39 @@ def timeline_context(data, locale: str, prefix: str) -> dict:
         "title": ui_string(locale, "timeline_title"),
         "description": f"{ui_string(locale, 'timeline_missions')}: {mission_lines}. {rounds_line}.",
         "caption": f"{ui_string(locale, 'timeline_title')}, {first_year}–{last_year}. "
-        f"{ui_string(locale, 'timeline_legend')}",
+        f"{ui_string(locale, 'timeline_legend')}"
+        + (
+            " " + ui_string(locale, "timeline_more_missions", count=len(all_missions) - len(missions))
+            if len(all_missions) > len(missions)
+            else ""
+        ),
     }
+
+
+def round_ticks(data, locale: str, prefix: str, x) -> list[dict]:
+    """A tick for each round, or for each month with rounds when there are too many."""
+    rounds, cities = data.rounds.rounds, data.rounds.cities
+    if len(rounds) <= MAX_ROUND_TICKS:
+        return [
+            {
+                "x": round(x(r.start.first_day) - 1.5, 1),
+                "href": f"{prefix}astana/round-{r.n}.html",
+                "title": f"{ui_string(locale, 'round', n=r.n)}: {format_range(r.start, r.end, locale)}, "
+                f"{cities[r.city][locale]}",
+                "after_article": r.after_article,
+            }
+            for r in rounds
+        ]
+    months: dict[tuple[int, int], list] = {}
+    for r in rounds:
+        months.setdefault((r.start.year, r.start.month), []).append(r)
+    return [
+        {
+            "x": round(x(group[0].start.first_day) - 1.5, 1),
+            "href": f"{prefix}astana/round-{group[0].n}.html",
+            "title": ui_string(locale, "timeline_rounds_month", first=group[0].n, last=group[-1].n,
+                               month=format_date(PartialDate(year, month), locale)),
+            "after_article": all(r.after_article for r in group),
+        }
+        for (year, month), group in months.items()
+    ]  # fmt: skip
