@@ -28,8 +28,9 @@ FALLBACK_EPOCH = "315532800"  # 1980-01-01, the earliest date a zip file can hol
 def build_site(target: Path, config_file: Path = ROOT / "mkdocs.yml", env: dict | None = None, engine: str = "mkdocs"):
     """Build into `target` (replaced only on success) with `engine` (mkdocs, or its maintained
     fork properdocs). Returns the finished process, whose stdout holds the build log; raises
-    BuildFailed with that log when the build fails."""
+    BuildFailed with that log when the build fails. `env`: variables to set (None: to unset)."""
     target = target.resolve()
+    environment = {**os.environ, **QUIET_BANNERS, "SOURCE_DATE_EPOCH": source_date_epoch(), **(env or {})}
     with staging_for(target) as staging:
         command = [sys.executable, "-m", engine, "build", "--strict", "--clean",
                    "--config-file", str(config_file), "--site-dir", str(staging)]  # fmt: skip
@@ -39,7 +40,7 @@ def build_site(target: Path, config_file: Path = ROOT / "mkdocs.yml", env: dict 
             text=True,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,  # one log, in the order it was written
-            env={**os.environ, **QUIET_BANNERS, "SOURCE_DATE_EPOCH": source_date_epoch(), **(env or {})},
+            env={name: value for name, value in environment.items() if value is not None},
         )
         if result.returncode != 0:
             raise BuildFailed(result.stdout)

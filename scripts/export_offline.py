@@ -16,7 +16,9 @@ import sys
 import time
 import tomllib
 import zipfile
+from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from build_site import ROOT, BuildFailed, build_site, source_date_epoch, staging_for
 from single_file import write_single_files
@@ -39,10 +41,30 @@ def export(dist: Path = DIST, config_file: Path = ROOT / "mkdocs.yml") -> dict[s
     """Build the offline site and write the zip, the single files and the PDFs into a fresh
     folder that then takes the place of `dist` (one run's complete output, never a mix; two
     runs take turns); return their paths."""
+    public_address()
     dist = dist.resolve()
     with staging_for(dist) as staging:
         outputs = write_export(staging, config_file)
     return {name: dist / path.relative_to(staging) for name, path in outputs.items()}
+
+
+PLACEHOLDER_HOST = ".invalid"  # mkdocs.yml's default address, https://edition.invalid/
+
+
+class NoPublicAddress(Exception):
+    """What is made to be handed out must cite the edition at its public address."""
+
+
+def public_address() -> str:
+    """EDITION_SITE_URL, the address the offline files cite and link to; NoPublicAddress while
+    it is unset or the placeholder (a preview, `make site` or `make serve`, needs none)."""
+    address = os.environ.get("EDITION_SITE_URL", "")
+    if not address or urlsplit(address).hostname in (None, "") or address.rstrip("/").endswith(PLACEHOLDER_HOST):
+        raise NoPublicAddress(
+            "EDITION_SITE_URL is not set to the edition's public address: the offline files cite and link to it "
+            "(e.g. EDITION_SITE_URL=https://example.org/edition/ make offline)"
+        )
+    return address
 
 
 def write_export(dist: Path, config_file: Path) -> dict[str, Path]:
@@ -54,7 +76,7 @@ def write_export(dist: Path, config_file: Path) -> dict[str, Path]:
             path.unlink()
     archive = dist / f"{NAME}-offline-{VERSION}.zip"
     write_zip(site, archive, timestamp())
-    singles = write_single_files(site, dist, VERSION)
+    singles = write_single_files(site, dist, datetime.fromtimestamp(int(source_date_epoch()), tz=UTC).date())
     pdfs = {f"pdf_{name.removeprefix('single_')}": print_to_pdf(path) for name, path in singles.items()}
     shutil.rmtree(site)  # the zip holds it; dist/ is what is handed out
     return {"zip": archive, **singles, **{k: v for k, v in pdfs.items() if v}}
@@ -129,6 +151,9 @@ def timestamp() -> tuple:
 def main() -> int:
     try:
         outputs = export()
+    except NoPublicAddress as problem:
+        print(problem, file=sys.stderr)
+        return 1
     except BuildFailed as failure:
         print(failure.errors(), file=sys.stderr)
         print(f"Export failed; {DIST.relative_to(ROOT)}/ was left as it was.", file=sys.stderr)

@@ -9,12 +9,15 @@ article's."""
 
 import posixpath
 import re
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 from markupsafe import Markup
 
+from edition.citation import DEFAULT_FORMAT, FORMATS_BY_ID, cite, templates
+from edition.data import load_data
 from edition.locales import FOLDERS
 from edition.render import TEMPLATES_DIR, render
 from edition.strings import STRINGS
@@ -29,16 +32,18 @@ DATA_SECTIONS = [
 ]
 
 
-def write_single_files(site: Path, dist: Path, version: str) -> dict[str, Path]:
+def write_single_files(site: Path, dist: Path, made: date) -> dict[str, Path]:
+    """One file per language in `dist`, made on `made` (the access date of its citation)."""
+    data = load_data()
     written = {}
     for locale, folder in FOLDERS.items():
         target = dist / f"article-{locale}.html"
-        target.write_text(render_single_file(site, locale, folder, version), encoding="utf-8")
+        target.write_text(render_single_file(site, locale, folder, data, made), encoding="utf-8")
         written[f"single_{locale}"] = target
     return written
 
 
-def render_single_file(site: Path, locale: str, folder: str, version: str) -> str:
+def render_single_file(site: Path, locale: str, folder: str, data, made: date) -> str:
     page_path = f"{folder}article.html"
     page = _parse(site / page_path)
     canonical = page.select_one('link[rel="canonical"]')["href"]
@@ -51,14 +56,18 @@ def render_single_file(site: Path, locale: str, folder: str, version: str) -> st
         _make_standalone(content, f"{folder}{path}", page_path, web_root, prefix)
         sections.append({"id": prefix, "html": Markup(content.decode_contents())})
     title = page.select_one("h1").get_text(" ", strip=True).removesuffix("¶").strip()
-    t = STRINGS[locale]
+    # The citation of the pages (citation.py): ГОСТ Р 7.0.100-2018 in Russian, APA in English,
+    # the file's making as the access date.
+    fmt = FORMATS_BY_ID[DEFAULT_FORMAT[locale]]
+    roots = {code: web_root + other for code, other in FOLDERS.items()}
+    citation = cite(templates(data.article, locale), data.article, locale, roots, "article.html", fmt, accessed=made)
     return render(
         "single.html",
         lang=locale,
         title=title,
         canonical=canonical,
-        citation=f"{title}: {t['single_edition']}, {t['single_version']} {version}. URL: {canonical}",
-        t=t,
+        citation=citation.replace("\n", " "),
+        t=STRINGS[locale],
         css=Markup(SINGLE_CSS.read_text(encoding="utf-8") + "\n" + EDITION_CSS.read_text(encoding="utf-8")),
         article=Markup(article.decode_contents()),
         sections=sections,

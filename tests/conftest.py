@@ -20,6 +20,9 @@ from export_offline import export
 from project import serving
 
 ROOT = Path(__file__).resolve().parents[1]
+# Every build of the tests is for a real public address under a sub-path, as a host publishes
+# the edition (and as `make offline` requires: the placeholder address is for previews only).
+SITE_URL = os.environ.setdefault("EDITION_SITE_URL", "https://example.org/edition/")
 CHROMIUM_FLAGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -3,9 +3,11 @@
 import contextlib
 import functools
 import http.server
+import os
 import shutil
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 SCREENSHOTS = ROOT / "test-artifacts"  # screenshots the browser tests keep for a look
@@ -24,18 +26,29 @@ def copy_project(destination: Path) -> Path:
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves `directory` under the path `prefix` (e.g. /edition/), 404 elsewhere."""
+
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "no such file")
+        return super().translate_path("/" + path.removeprefix(self.prefix))
+
     def log_message(self, *args):
         pass
 
 
 @contextlib.contextmanager
-def serving(folder: Path):
-    """`folder` over HTTP on 127.0.0.1 (a free port); yields its base URL."""
-    handler = functools.partial(QuietHandler, directory=str(folder))
+def serving(folder: Path, prefix: str | None = None):
+    """`folder` over HTTP on 127.0.0.1 (a free port), under the path of the address the
+    tests build for (EDITION_SITE_URL's, /edition/), or `prefix`; yields its base URL."""
+    prefix = prefix or urlsplit(os.environ.get("EDITION_SITE_URL", "/")).path or "/"
+    handler = functools.partial(type("Handler", (QuietHandler,), {"prefix": prefix}), directory=str(folder))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+        yield f"http://127.0.0.1:{httpd.server_address[1]}{prefix}"
     finally:
         httpd.shutdown()

@@ -9,10 +9,10 @@ import bibtexparser
 import pytest
 import rispy
 
-from edition.citation import FORMATS, fill, templates
+from edition.citation import FORMATS
 from edition.data import load_data
 
-from expected import APA, GOST_2018, SENTENCE_EN, SITE, TITLE_EN, TITLE_RU, cite
+from expected import APA, EDITION_RU, GOST_2018, ROOTS, SENTENCE_EN, SITE, TITLE_EN, TITLE_LATN, TITLE_RU, cite
 
 DATA = load_data()
 ROUNDS = [r.n for r in DATA.rounds.rounds]
@@ -72,7 +72,7 @@ def test_every_citable_fragment_is_on_its_page(page_html, folder, path):
     page = page_html(folder + path)
     data = cite_data(page)
     cited = "article.html" if path == "cite.html" else path
-    assert data["urls"] == {"ru": SITE + cited, "en": SITE + "en/" + cited}
+    assert data["roots"] == ROOTS and data["cited"] == cited
     assert page.select_one('link[rel="canonical"]')["href"] == SITE + folder + path
     if path != "cite.html":
         assert [fid for fid in data["fragments"] if not page.find(id=fid)] == []
@@ -89,11 +89,25 @@ def test_article_offers_every_paragraph_and_section(page_html):
     assert sorted(f for f in fragments if f.startswith("p") and f[1:].isdigit()) == sorted(paragraphs)
     assert len(paragraphs) == 22
     assert sorted(f for f in fragments if f not in paragraphs) == sorted(headings)
-    assert fragments["platform-of-peace"]["t"] == {  # quotation marks left to the citation
-        "ru": "Площадка мира",
-        "en": "A Platform for Peace",
-        "latn": "Ploshchadka mira",
+    assert fragments["platform-of-peace"] == {  # quotation marks left to the citation
+        "t": {"ru": "Площадка мира", "en": "A Platform for Peace"},
+        "k": "platform-of-peace",
     }
+    assert fragments["p12"] == {"n": 12, "k": "p12"}
+
+
+def test_every_fragment_has_one_key_wherever_it_is_cited(page_html):
+    """A key names one fragment of one language version, whichever page cites it: the BibTeX
+    key and CSL-JSON id of five pasted citations are five entries, and round 3 cited from the
+    Astana page is the entry its own page gives."""
+    owner: dict[str, str] = {}
+    for path in CITABLE:
+        for fid, fragment in cite_data(page_html(path))["fragments"].items():
+            cited = fragment.get("u") or ("article.html" if path == "cite.html" else path)
+            where = cited + ("" if fragment.get("page") else f"#{fid}")
+            assert owner.setdefault(fragment["k"], where) == where, (fragment["k"], path)
+    assert owner["round-3"] == "astana/round-3.html" and owner["mission-iraq"] == "missions/iraq.html"
+    assert len(owner) == len(cite_data(page_html("article.html"))["fragments"]) + len(ROUNDS) + len(MISSIONS)
 
 
 def test_no_other_page_carries_citation_scripts(site):
@@ -133,27 +147,36 @@ def test_cite_a_section_heading(server, browser_page):
     assert cite_this(browser_page, "#introduction") == today(GOST_2018["introduction"])
     browser_page.goto(server + "en/article.html")
     assert cite_this(browser_page, "#platform-of-peace") == (
-        f"{SENTENCE_EN} [Editors' translation from Russian]. (2026, November 26). "
-        f"{SITE}en/article.html#platform-of-peace\n({TITLE_EN}, 2026, A Platform for Peace section)"
+        f"{SENTENCE_EN} [Editors’ translation from Russian]. (2026, November 26). "
+        f"{SITE}en/article.html\n({TITLE_EN}, 2026, A Platform for Peace section)"
     )
 
 
 def test_cite_a_round_and_a_mission(server, browser_page):
-    browser_page.goto(server + "en/astana/round-12.html")
-    assert cite_this(browser_page, "h1#title") == (
-        f"{SENTENCE_EN} [Editors' translation from Russian]. (2026, November 26). "
+    apa_round = (
+        f"{SENTENCE_EN} [Editors’ translation from Russian]. (2026, November 26). "
         f"{SITE}en/astana/round-12.html\n({TITLE_EN}, 2026, Round 12 of the Astana process section)"
     )
+    browser_page.goto(server + "en/astana/round-12.html")
+    assert cite_this(browser_page, "h1#title") == apa_round
+    assert browser_page.locator(".cite-box [role=status]").inner_text() == "Copied."  # APA has no access date
+    browser_page.goto(server + "astana/round-12.html")  # APA on the Russian page: the English label
+    cite_this(browser_page, "h1#title")
+    browser_page.select_option(".cite-box select.cite-select", "apa")
+    assert browser_page.locator(".cite-box .cite-text").inner_text() == apa_round.replace("/en/", "/").replace(
+        f"{SENTENCE_EN} [Editors’ translation from Russian]", f"{TITLE_LATN} [{SENTENCE_EN}]"
+    ).replace(f"({TITLE_EN},", f"({TITLE_LATN},")
+    browser_page.select_option(".cite-box select.cite-select", "gost-2018")
     browser_page.goto(server + "missions/iraq.html")
     name = "Ирак: инженерно-саперный отряд „Казбата“"  # inner quotation marks: the inner kind
     assert cite_this(browser_page, "h1#title") == today(
-        f"{TITLE_RU} : веб-издание статьи. – Версия 0.1.0. – 2026. – § «{name}». – URL: "
+        f"{name} // {EDITION_RU}. – Версия 0.1.0. – 2026. – URL: "
         f"{SITE}missions/iraq.html (дата обращения: 01.12.2026). – Текст : электронный."
     )
-    browser_page.goto(server + "astana/index.html")
-    assert cite_this(browser_page, "#round-3").endswith(
-        f"§ «3-й раунд Астанинского процесса». – URL: {SITE}astana/index.html#round-3 "
-        f"(дата обращения: {date.today():%d.%m.%Y}). – Текст : электронный."
+    browser_page.goto(server + "astana/index.html")  # a round in the table: cited as its own page
+    assert cite_this(browser_page, "#round-3") == today(
+        f"3-й раунд Астанинского процесса // {EDITION_RU}. – Версия 0.1.0. – 2026. – URL: "
+        f"{SITE}astana/round-3.html (дата обращения: 01.12.2026). – Текст : электронный."
     )
 
 
@@ -182,7 +205,7 @@ def test_the_chosen_format_applies_everywhere_and_is_remembered(server, browser_
     (entry,) = bibtexparser.parse_string(copied).entries
     assert entry.key == "kazakhstan-conflicts-edition-ru-p13"
     assert entry.fields_dict["urldate"].value == date.today().isoformat()
-    assert entry.fields_dict["addendum"].value == "абз. 13"
+    assert entry.fields_dict["note"].value.startswith("абз. 13; ")
     page.reload()
     page.click(".cite-panel summary")
     assert page.locator(".cite-panel select.cite-select").input_value() == "bibtex"
@@ -206,15 +229,17 @@ def test_cite_page_copy_buttons_fill_in_todays_date(server, browser_page):
 
 @pytest.mark.parametrize("folder", ["", "en/"])
 def test_the_page_fills_every_format_as_python_does(server, browser_page, folder):
-    """assets/cite.js and citation.fill() put the same values in the same templates."""
+    """assets/cite.js and citation.fill() put the same values in the same templates, for the
+    work and for the fragments the cite page shows."""
     locale = folder.rstrip("/") or "ru"
     browser_page.goto(server + folder + "cite.html")
-    for fmt in FORMATS:
-        language = fmt.language or locale
-        url = SITE + ("en/" if language == "en" else "") + "article.html"
-        expected = fill(templates(DATA.article, locale)[fmt.id]["work"], fmt.escape, url, date.today(), locale)
-        shown = browser_page.locator(f'pre[data-cite-format="{fmt.id}"]:not([data-cite-fragment])')
-        assert shown.inner_text() == expected, fmt.id
+    blocks = browser_page.locator("pre.cite-text[data-cite-format]")
+    assert blocks.count() > len(FORMATS)
+    for index in range(blocks.count()):
+        block = blocks.nth(index)
+        fragment = block.get_attribute("data-cite-fragment") or ""
+        expected = cite(DATA.article, block.get_attribute("data-cite-format"), locale, fragment, date.today())
+        assert block.inner_text() == expected, (block.get_attribute("data-cite-format"), fragment)
 
 
 def test_cite_works_from_file_in_the_offline_copy(offline, offline_page):

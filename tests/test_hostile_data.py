@@ -37,9 +37,9 @@ PAYLOADS = {
     "urls": "javascript:window.__pwned='url' data:text/html,<b>x</b> //evil.example/x vbscript:x",
 }
 # Not free text: identifiers, dates, enumerations, URLs (refused unless http(s): test_data_errors),
-# the verbatim quotations of the article, source ids.
+# the verbatim quotations of the article, source ids, the abstract's paragraph ids ({ru: p1}).
 NOT_FREE_TEXT = {"id", "url", "quote", "paragraph", "status", "confidence", "city", "date", "start", "end",
-                 "version", "language", "sources", "n"}  # fmt: skip
+                 "version", "language", "sources", "n", "abstract"}  # fmt: skip
 DATA_FILES = ["sources.yml", "missions.yml", "astana_rounds.yml", "funding_sources.yml", "facts.yml", "article.yml"]
 PAGE_TYPES = ["index.html", "article.html", "cite.html", "missions/index.html", "missions/iraq.html",
               "astana/index.html", "astana/round-7.html", "funding/index.html", "facts/index.html"]  # fmt: skip
@@ -57,7 +57,8 @@ def poison(node, filename: str, payload: str, path=(), fields=None):
     if isinstance(node, dict):
         out = {}
         for key, value in node.items():
-            ids = isinstance(value, list) and all(isinstance(item, str) for item in value)  # [source ids]
+            ids = isinstance(value, list | dict) and all(isinstance(item, str) for item in value)  # [source ids]
+            ids = ids and (not isinstance(value, dict) or all(isinstance(v, str) for v in value.values()))
             if key in NOT_FREE_TEXT and (ids or not isinstance(value, dict | list)):
                 out[key] = value
             else:

@@ -3,11 +3,15 @@ single-file HTML per language, in a real headless Chromium."""
 
 import shutil
 import zipfile
+from datetime import UTC, datetime
 
 import pytest
 
+from build_site import source_date_epoch
+from edition.data import load_data
 from export_offline import export
 
+from expected import APA, GOST_2018, SITE, cite
 from text import authors_text, first_difference, normalise, source_words
 
 
@@ -119,6 +123,35 @@ def test_single_file_keeps_the_web_ids(offline, page_html):
     assert single_ids == web_ids
 
 
+@pytest.mark.parametrize("locale", ["ru", "en"])
+def test_single_file_carries_the_citation_of_the_pages(offline, locale):
+    """The single file opens with the citation the cite pages give (ГОСТ Р 7.0.100-2018 in
+    Russian, APA 7 in English), its making (the commit's day) as the access date."""
+    from bs4 import BeautifulSoup
+
+    single = BeautifulSoup(offline[f"single_{locale}"].read_text(encoding="utf-8"), "lxml")
+    line = single.select_one("header.citation-line p").get_text()
+    made = datetime.fromtimestamp(int(source_date_epoch()), tz=UTC).date()
+    format_id = {"ru": "gost-2018", "en": "apa"}[locale]
+    assert line == cite(load_data().article, format_id, locale, accessed=made)
+    assert line == {"ru": GOST_2018["work"].replace("01.12.2026", f"{made:%d.%m.%Y}"), "en": APA["en", "work"]}[locale]
+    assert "edition.invalid" not in offline[f"single_{locale}"].read_text(encoding="utf-8")
+
+
+def test_offline_export_refuses_the_placeholder_address(monkeypatch, capsys):
+    """What is handed out cites the public address: without one, one line says what to set."""
+    import export_offline
+
+    for value in (None, "https://edition.invalid/"):
+        if value is None:
+            monkeypatch.delenv("EDITION_SITE_URL", raising=False)
+        else:
+            monkeypatch.setenv("EDITION_SITE_URL", value)
+        assert export_offline.main() == 1
+        (line,) = capsys.readouterr().err.strip().splitlines()
+        assert line.startswith("EDITION_SITE_URL is not set to the edition's public address")
+
+
 @pytest.mark.parametrize("locale,phrase", [("ru", "посредсвом"), ("en", "Tasbulatov")])
 def test_pdf_has_text_pages_links_and_the_citation_on_every_page(offline, locale, phrase):
     from pypdf import PdfReader
@@ -126,7 +159,7 @@ def test_pdf_has_text_pages_links_and_the_citation_on_every_page(offline, locale
     reader = PdfReader(offline[f"pdf_{locale}"])
     assert 8 <= len(reader.pages) <= 40
     texts = [page.extract_text() for page in reader.pages]
-    url = "https://edition.invalid/" + ("article.html" if locale == "ru" else "en/article.html")
+    url = SITE + ("article.html" if locale == "ru" else "en/article.html")
     assert all(url in " ".join(text.split()) for text in texts), "a page without the citation line"
     assert phrase in " ".join(" ".join(texts).split())
     internal = external = 0

@@ -29,6 +29,11 @@
     refresh();
   }
 
+  // "Copied", and whether today's date went in (a format with no access date: just "Copied").
+  function copiedMessage(formatId) {
+    return formats[formatId].dated ? C.ui.cite_copied : C.ui.cite_copied_undated;
+  }
+
   function pad(number) { return (number < 10 ? "0" : "") + number; }
   function escapeTitle(value, escape) {
     if (escape === "json") return JSON.stringify(value).slice(1, -1);
@@ -42,14 +47,15 @@
     var language = format.language || C.lang;
     var fragment = id ? page.fragments[id] : null;
     var kind = !fragment ? "work" : fragment.n ? "paragraph" : "section";
-    var url = page.urls[language] + (fragment && !fragment.page ? "#" + id : "");
-    if (fragment && fragment.page) kind = "section";
+    // the language version's root, the cited page (or the fragment's own), the #fragment
+    var url = page.roots[language] + ((fragment && fragment.u) || page.cited) +
+      (fragment && !fragment.page ? "#" + id : "");
     var title = fragment && fragment.t ? fragment.t[format.heading || language] : "";
     var now = new Date();
     var y = now.getFullYear(), m = now.getMonth() + 1, d = now.getDate();
     var values = {
-      "⟦url⟧": url, "⟦n⟧": fragment && fragment.n ? String(fragment.n) : "",
-      "⟦title⟧": escapeTitle(title, format.escape), "⟦id⟧": id || "",
+      "⟦url⟧": url, "⟦page⟧": url.split("#")[0], "⟦n⟧": fragment && fragment.n ? String(fragment.n) : "",
+      "⟦title⟧": escapeTitle(title, format.escape), "⟦key⟧": fragment ? fragment.k : "",
       "⟦dmy⟧": pad(d) + "." + pad(m) + "." + y, "⟦iso⟧": y + "-" + pad(m) + "-" + pad(d),
       "⟦ris⟧": y + "/" + pad(m) + "/" + pad(d), "⟦y⟧": String(y), "⟦m⟧": String(m), "⟦d⟧": String(d),
     };
@@ -132,7 +138,7 @@
     var status = document.createElement("p");
     status.className = "cite-status";
     status.setAttribute("role", "status");
-    status.textContent = C.ui.cite_copied;
+    status.textContent = copiedMessage(chosenFormat());
     var close = document.createElement("button");
     close.type = "button";
     close.className = "cite-close";
@@ -195,7 +201,10 @@
     } else {
       var box = target.closest(".cite-box, .cite-panel, .cite-block");
       var status = box && box.querySelector(".cite-status");
-      if (status) status.hidden = false;
+      if (status) {
+        status.textContent = copiedMessage(target.getAttribute("data-cite-format") || chosenFormat());
+        status.hidden = false;
+      }
     }
   }, true);
 

@@ -168,7 +168,7 @@ def marker_verbs(page, config, locale: str) -> dict[str, Verb]:
         cite = citable(page, config)
         if cite is None:
             raise ValueError("citations are written only into article.md and cite.md")
-        return locale, STATE.citations[locale], cite["urls"], cite["fragments"]
+        return locale, STATE.citations[locale], STATE.data.article, cite
 
     return {
         "timeline": Verb("timeline", lambda: wrap_html_blocks(render_timeline(STATE.data, locale, "../" * depth))),
@@ -207,12 +207,13 @@ def on_page_context(context, page, config, nav):
         page.file.dest_uri.removeprefix(FOLDERS[locale]),
         locale,
         config.site_url or "",
-        html.unescape(f"{page.title} – {config.site_name}"),
+        html.unescape(page.title or ""),
+        config.site_name,
         html.unescape(page.meta.get("description") or config.site_description),
     )
     cite = citable(page, config)
     if cite:  # what assets/cite.js may cite on this page, and its citation templates
-        context["edition_cite"] = {"urls": cite["urls"], "fragments": cite["fragments"]}
+        context["edition_cite"] = {"roots": cite["roots"], "cited": cite["cited"], "fragments": cite["fragments"]}
         here = posixpath.dirname(page.file.dest_uri) or "."
         context["edition_cite_scripts"] = [  # only on these pages: no weight on the others
             posixpath.relpath(f"{FOLDERS[locale]}assets/citations-{locale}.js", here),
@@ -323,8 +324,8 @@ def source_line(page, problem: str) -> str:
 
 
 def citable(page, config) -> dict | None:
-    """What the page at hand lets a reader cite (scripts/edition/fragments.py), with the
-    absolute URLs of the cited page in both languages."""
+    """What the page at hand lets a reader cite (scripts/edition/fragments.py), with "roots",
+    the address of each language's folder (a fragment's URL is a root, then the page it cites)."""
     path = page.file.dest_uri.removeprefix(FOLDERS[config.theme["language"]])
     if path not in STATE.fragments:
         try:
@@ -335,10 +336,7 @@ def citable(page, config) -> dict | None:
     if found is None:
         return None
     site_url = config.site_url or ""
-    return {
-        **found,
-        "urls": {code: f"{site_url}{folder}{found['cited']}" for code, folder in FOLDERS.items()},
-    }
+    return {**found, "roots": {code: f"{site_url}{folder}" for code, folder in FOLDERS.items()}}
 
 
 def script_json(value) -> Markup:

@@ -1,16 +1,23 @@
-"""How to cite the edition, or any fragment of it, in ГОСТ Р 7.0.100-2018, ГОСТ Р 7.0.5-2008,
-APA 7, the English "(In Russ.)" twin, BibTeX, RIS and CSL-JSON.
+"""How to cite the edition, or any fragment of it, in ГОСТ Р 7.0.100-2018, ГОСТ Р 7.0.108-2022,
+ГОСТ Р 7.0.5-2008, APA 7, the English "(In Russ.)" twin, BibTeX, RIS and CSL-JSON.
 
 One record (data/article.yml) -> one CSL-JSON item per language version -> the formats:
-the four styles are CSL files in csl/ rendered by citeproc-py; BibTeX is written by
+the five styles are CSL files in csl/ rendered by citeproc-py; BibTeX is written by
 bibtexparser and RIS by rispy from the same item.
 
 A citation depends on things known only in the reader's browser: the day of copying (the
 access date) and which fragment is cited. So each format is rendered once per build as a
-*template*: the engine formats an item whose URL, locator and access date are sentinels, and
-the sentinels are then replaced by tokens (⟦url⟧, ⟦n⟧, ⟦dmy⟧…). `fill()` here and in
-assets/cite.js put the real values in; the engine has already decided where each goes and
-with what punctuation and label ("абз.", "§", "para.", "section")."""
+*template*: the engine formats an item whose URL, locator, key and access date are sentinels,
+and the sentinels are then replaced by tokens (⟦url⟧, ⟦n⟧, ⟦key⟧, ⟦dmy⟧…). `fill()` here and
+in assets/cite.js put the real values in; the engine has already decided where each goes and
+with what punctuation and label ("Абз.", " // ", "para.", "section").
+
+What is cited: the work (a language version of the edition), a paragraph (by its number) or a
+titled part (a section of the article, a round, a mission: by its title). Each fragment has a
+key of its own, the same wherever it is cited (`…-ru-p12`, `…-en-round-5`): the BibTeX key and
+the CSL-JSON id. Reference managers keep the fragment's label in a note (BibTeX `note`, RIS
+`N1`, CSL `note`), the field they import; the machine formats carry no access date unless one
+is known (a placeholder would be imported as if it were a date)."""
 
 import json
 import re
@@ -38,23 +45,36 @@ from .locales import BY_CODE
 from .strings import CITE_JS_KEYS, STRINGS, strings_for_js
 
 STYLES = Path(__file__).parent / "csl"
-KINDS = ("work", "paragraph", "section")  # what is cited: the whole, a paragraph, a section
-TRANSLITERATION = iuliia.ALA_LC  # Library of Congress romanisation: APA asks for one (9.38)
+KINDS = ("work", "paragraph", "section")  # what is cited: the whole, a paragraph, a titled part
+# APA asks for a recognised romanisation (9.38): the Library of Congress's.
+TRANSLITERATION = iuliia.ALA_LC
+# The "(In Russ.)" twin follows what Russian journals ask of their English reference lists:
+# "BSI" (BS 2979:1958 in its simplified form: ь -> ', ы -> y, й -> i), e.g. the instructions of
+# the Kantiana journals (journals.kantiana.ru/geometry/transliteration) and of "Aviakosmicheskaya
+# i ekologicheskaya meditsina" (journal.imbp.ru/eng/translit.html). Its apostrophe is typeset
+# ’, as citeproc-js, the engine of Zotero, prints any apostrophe.
+TWIN_TRANSLITERATION = iuliia.BS_2979_ALT
+KEY = "kazakhstan-conflicts-edition-{language}"  # + "-" + the fragment's key
 
 # Sentinels the engine formats like real values, and the tokens that replace them.
 SENTINEL_URL = "https://sentinel.invalid/cited"
+SENTINEL_PAGE = "https://sentinel.invalid/page"
 SENTINEL_N = "4242"
 SENTINEL_TITLE = "QQSECTIONQQ"
+SENTINEL_KEY = "qqkeyqq"
 SENTINEL_DATE = date(1901, 2, 3)
 TOKENS = {
     SENTINEL_URL: "⟦url⟧",
+    SENTINEL_PAGE: "⟦page⟧",
     SENTINEL_N: "⟦n⟧",
     SENTINEL_TITLE: "⟦title⟧",
+    SENTINEL_KEY: "⟦key⟧",
     "03.02.1901": "⟦dmy⟧",
     "1901-02-03": "⟦iso⟧",
     "1901/02/03": "⟦ris⟧",
     "[1901, 2, 3]": "[⟦y⟧, ⟦m⟧, ⟦d⟧]",
 }
+DATE_TOKENS = ("⟦dmy⟧", "⟦iso⟧", "⟦ris⟧", "⟦y⟧")
 DATE_LIST = re.compile(r"\[\s+(\d+),\s+(\d+),\s+(\d+)\s+\]")  # a date in indented JSON
 
 
@@ -63,15 +83,22 @@ class Format:
     id: str
     label: str
     language: str | None  # the language version of the edition it cites (None: the page's own)
-    heading: str | None  # which title of a section it names: ru, en, latn (None: its language's)
+    heading: str | None  # which title of a part it names: ru, en, latn (None: its language's)
     style: str | None = None  # its CSL file in csl/ (None: written from the item in Python)
-    escape: str = "text"  # how the title of a section is written into it: text, bibtex, json
+    escape: str = "text"  # how the title of a part is written into it: text, bibtex, json
+    component: bool = False  # a titled part described as a component part ("Part // Edition")
+
+    @property
+    def machine(self) -> bool:
+        """Read by reference managers rather than by people."""
+        return self.style is None
 
 
 FORMATS = (
-    Format("gost-2018", "ГОСТ Р 7.0.100-2018", "ru", "ru", "gost-r-7-0-100-2018.csl"),
-    Format("gost-2008", "ГОСТ Р 7.0.5-2008", "ru", "ru", "gost-r-7-0-5-2008.csl"),
-    Format("apa", "APA 7", None, None, "apa-7.csl"),
+    Format("gost-2018", "ГОСТ Р 7.0.100-2018", "ru", "ru", "gost-r-7-0-100-2018.csl", component=True),
+    Format("gost-2022", "ГОСТ Р 7.0.108-2022", "ru", "ru", "gost-r-7-0-108-2022.csl", component=True),
+    Format("gost-2008", "ГОСТ Р 7.0.5-2008", "ru", "ru", "gost-r-7-0-5-2008.csl", component=True),
+    Format("apa", "APA 7", None, "en", "apa-7.csl"),
     Format("in-russ", "References (In Russ.)", "ru", "en", "in-russ.csl"),
     Format("bibtex", "BibTeX", None, None, escape="bibtex"),
     Format("ris", "RIS", None, None),
@@ -82,11 +109,12 @@ DEFAULT_FORMAT = {"ru": "gost-2018", "en": "apa"}  # the format a reader of each
 
 
 # ---------------------------------------------------------------------------- the item
-def csl_item(record, language: str, url: str, accessed: date) -> dict:
-    """The CSL-JSON item of the edition's `language` version (its text in that language)."""
+def csl_item(record, language: str, url: str, accessed: date | None, fragment_key: str = "") -> dict:
+    """The CSL-JSON item of the edition's `language` version (its text in that language), for
+    the fragment whose key is `fragment_key` ("" for the work); no `accessed`: not known."""
     text = STRINGS[language]
     item = {
-        "id": f"kazakhstan-conflicts-edition-{language}",
+        "id": KEY.format(language=language) + (f"-{fragment_key}" if fragment_key else ""),
         "type": "webpage",
         "title": record.title[language],
         "genre": text["edition_genre"],
@@ -94,7 +122,7 @@ def csl_item(record, language: str, url: str, accessed: date) -> dict:
         "language": language,
         "issued": {"date-parts": [[*_parts(record.edition.date.first_day)]]},
         "URL": url,
-        "accessed": {"date-parts": [[*_parts(accessed)]]},
+        **({"accessed": {"date-parts": [[*_parts(accessed)]]}} if accessed else {}),
         "keyword": ", ".join(getattr(record.keywords, language)),
         "note": text["authors_unknown"],
     }
@@ -105,12 +133,16 @@ def csl_item(record, language: str, url: str, accessed: date) -> dict:
 
 
 def locator_label(locale: str, kind: str) -> str:
-    """How BibTeX and RIS, which have no locator field, name a fragment: «абз. ⟦n⟧»."""
+    """How the machine formats, which have no locator field, name a fragment: «абз. ⟦n⟧»."""
     return STRINGS[locale][f"locator_{kind}"]
 
 
-def transliterated_title(record) -> str:
-    return TRANSLITERATION.translate(record.title[record.language])
+def transliterated_title(record, scheme=TRANSLITERATION) -> str:
+    return scheme.translate(record.title[record.language])
+
+
+def twin_title(record) -> str:
+    return transliterated_title(record, TWIN_TRANSLITERATION).replace("'", "’")
 
 
 def _parts(day: date) -> tuple[int, int, int]:
@@ -119,50 +151,66 @@ def _parts(day: date) -> tuple[int, int, int]:
 
 # ---------------------------------------------------------------------------- the formats
 def render(fmt: Format, item: dict, record, kind: str, locale: str, value: str | None = None) -> str:
-    """`fmt` for `item`, citing a fragment of `kind` whose locator is `value` (by default
-    the sentinel SENTINEL_N or SENTINEL_TITLE, to make a template)."""
+    """`fmt` for `item`, citing a fragment of `kind` whose number or title is `value` (by
+    default the sentinel SENTINEL_N or SENTINEL_TITLE, to make a template)."""
+    label = None if kind == "work" else _label(locale, kind, value)
     if fmt.id == "bibtex":
-        return _bibtex(item, record, kind, locale)
+        return _bibtex(item, record, label)
     if fmt.id == "ris":
-        return _ris(item, kind, locale)
+        return _ris(item, label)
     if fmt.id == "csl-json":
-        if kind != "work":
-            item = {**item, "note": item["note"] + f"; {locator_label(locale, kind)}"}
+        if label:
+            item = {**item, "note": f"{label}; {item['note']}"}
         # Indented for reading, with each date on one line: [2026, 11, 26]
         return DATE_LIST.sub(r"[\1, \2, \3]", json.dumps([item], ensure_ascii=False, indent=2))
-    locator = None
-    if kind == "paragraph":
-        locator = Locator("paragraph", value or SENTINEL_N)
-    elif kind == "section":
-        locator = Locator("section", value or SENTINEL_TITLE)
+    item, locator = engine_input(fmt, item, record, kind, value)
     if fmt.id == "apa":
-        return _apa(item, record, locator)
-    if fmt.id == "in-russ":
-        english = record.title["en"]
-        item = {
-            **item,
-            "title": f"{transliterated_title(record)} [{english}]",
-            "genre": STRINGS["en"]["edition_genre"],
-        }
+        return _apa(item, locator)
     return _cite(fmt.style, item, locator)
 
 
-def _apa(item: dict, record, locator) -> str:
-    """The reference entry; for a fragment, then the in-text citation that names it (APA puts
-    paragraphs and sections there, never in the reference)."""
-    if item["language"] == record.language:  # a Russian title: romanised, then translated
+def engine_input(fmt: Format, item: dict, record, kind: str, value: str | None = None) -> tuple[dict, Locator | None]:
+    """The CSL item and locator the style `fmt` is given for a fragment of `kind` (a second
+    engine, citeproc-js in the tests, is given the same)."""
+    locator = None
+    if kind == "paragraph":
+        locator = Locator("paragraph", value or SENTINEL_N)
+    elif kind == "section" and fmt.component:  # "Введение // Роль … : веб-издание статьи"
+        item = {**item, "title": value or SENTINEL_TITLE, "container-title": item["title"]}
+    elif kind == "section":
+        locator = Locator("section", value or SENTINEL_TITLE)
+    if fmt.id == "apa":
+        item = _apa_item(item, record)
+    elif fmt.id == "in-russ":
+        item = {
+            **item,
+            "title": f"{twin_title(record)} [{record.title['en']}]",
+            "genre": STRINGS["en"]["edition_genre"],
+        }
+    return item, locator
+
+
+def _label(locale: str, kind: str, value: str | None) -> str:
+    """The fragment's label for the machine formats, with its value or its token."""
+    token = "⟦n⟧" if kind == "paragraph" else "⟦title⟧"
+    return locator_label(locale, kind).replace(token, value or {"⟦n⟧": SENTINEL_N}.get(token, SENTINEL_TITLE))
+
+
+def _apa_item(item: dict, record) -> dict:
+    """APA's reference entry names the work: the cited page without a #fragment (one entry
+    serves ¶12 and ¶15); a Russian title romanised, then translated in brackets."""
+    page = SENTINEL_PAGE if item["URL"] == SENTINEL_URL else item["URL"].split("#")[0]
+    if item["language"] == record.language:
         english = record.title_en_sentence_case
-        item = {
-            **item,
-            "title": f"{transliterated_title(record)} [{english}]",
-            "title-short": transliterated_title(record),
-        }
-    else:
-        item = {
-            **item,
-            "title": f"{record.title_en_sentence_case} [{STRINGS['en']['translation_note']}]",
-            "title-short": record.title["en"],
-        }
+        return {**item, "URL": page, "title": f"{transliterated_title(record)} [{english}]",
+                "title-short": transliterated_title(record)}  # fmt: skip
+    return {**item, "URL": page, "title-short": record.title["en"],
+            "title": f"{record.title_en_sentence_case} [{STRINGS['en']['translation_note']}]"}  # fmt: skip
+
+
+def _apa(item: dict, locator) -> str:
+    """The reference entry; for a fragment, then the in-text citation that names it (APA puts
+    paragraphs and sections there, never in the reference, 8.13)."""
     style, source = _style(FORMATS_BY_ID["apa"].style), CiteProcJSON([item])
     bibliography = CitationStylesBibliography(style, source, formatter.plain)
     citation = _citation(item, locator)
@@ -193,48 +241,49 @@ def _ignore(citation_item) -> None:
     """citeproc-py reports unknown keys here; the item is built above, so there are none."""
 
 
-def _bibtex(item: dict, record, kind: str, locale: str) -> str:
+def _iso(item: dict, variable: str, separator: str) -> str:
+    return separator.join(f"{p:02d}" for p in item[variable]["date-parts"][0])
+
+
+def _bibtex(item: dict, record, label: str | None) -> str:
     fields = {
         "title": item["title"],
         "titleaddon": item["genre"],
         "version": item["version"],
-        "date": "-".join(f"{p:02d}" for p in item["issued"]["date-parts"][0]),
+        "date": _iso(item, "issued", "-"),
         "url": item["URL"],
-        "urldate": "-".join(f"{p:02d}" for p in item["accessed"]["date-parts"][0]),
+        **({"urldate": _iso(item, "accessed", "-")} if "accessed" in item else {}),
         "langid": BY_CODE[item["language"]].bibtex,
         "keywords": item["keyword"],
-        "note": item["note"],
+        "note": f"{label}; {item['note']}" if label else item["note"],
     }
     if "original-title" in item:
         fields["origtitle"] = item["original-title"]
         fields["origlanguage"] = BY_CODE[record.language].bibtex
-    key = item["id"]
-    if kind != "work":
-        fields["addendum"] = locator_label(locale, kind)
-        key += "-" + {"paragraph": "p⟦n⟧", "section": "⟦id⟧"}[kind]
-    library = bibtexparser.Library([Entry("online", key, [Field(k, v) for k, v in fields.items()])])
+    library = bibtexparser.Library([Entry("online", item["id"], [Field(k, v) for k, v in fields.items()])])
     layout = BibtexFormat()
     layout.indent = "  "  # not a tab: Markdown would turn it into four spaces on the cite page
     return bibtexparser.write_string(library, bibtex_format=layout).strip()
 
 
-def _ris(item: dict, kind: str, locale: str) -> str:
+def _ris(item: dict, label: str | None) -> str:
     entry = {
         "type_of_reference": "ELEC",
+        "id": item["id"],
         "title": item["title"],
         "edition": item["version"],
         "language": item["language"],
         "year": str(item["issued"]["date-parts"][0][0]),
-        "date": "/".join(f"{p:02d}" for p in item["issued"]["date-parts"][0]),
+        "date": _iso(item, "issued", "/"),
         "urls": [item["URL"]],
-        "access_date": "/".join(f"{p:02d}" for p in item["accessed"]["date-parts"][0]),
+        # The access date of an ELEC record twice: Zotero reads Y2 (and M1 only without it,
+        # RIS.js), citation-js reads M1, where EndNote writes it
+        **({"access_date": (accessed := _iso(item, "accessed", "/")), "note": accessed} if "accessed" in item else {}),
         "keywords": item["keyword"].split(", "),
-        "notes": [f"{item['genre'][0].upper()}{item['genre'][1:]}. {item['note']}"],
+        "notes": [*([label] if label else []), f"{item['genre'][0].upper()}{item['genre'][1:]}. {item['note']}"],
     }
     if "original-title" in item:  # the English version: a translation of the Russian
         entry["original_publication"] = item["original-title"]
-    if kind != "work":
-        entry["section"] = locator_label(locale, kind)
     return rispy.dumps([entry], implementation=_RisRecord).rstrip("\n")
 
 
@@ -252,15 +301,18 @@ def templates(record, locale: str) -> dict:
     dropped a value (a template without its token would copy a citation missing a fact)."""
     out = {}
     for fmt in FORMATS:
-        item = csl_item(record, fmt.language or locale, SENTINEL_URL, SENTINEL_DATE)
         out[fmt.id] = {}
         for kind in KINDS:
+            key = "" if kind == "work" else SENTINEL_KEY
+            item = csl_item(record, fmt.language or locale, SENTINEL_URL, SENTINEL_DATE, key)
             text = str(render(fmt, item, record, kind, locale))
             for sentinel, token in TOKENS.items():
                 text = text.replace(sentinel, token)
-            needed = ["⟦url⟧", {"work": None, "paragraph": "⟦n⟧", "section": "⟦title⟧"}[kind]]
+            url = "⟦page⟧" if fmt.id == "apa" else "⟦url⟧"
+            needed = [url, {"work": None, "paragraph": "⟦n⟧", "section": "⟦title⟧"}[kind]]
+            needed += ["⟦key⟧"] if fmt.machine and kind != "work" else []
             missing = [t for t in needed if t and t not in text]
-            if missing or any(s in text for s in ("sentinel", "QQSECTIONQQ", "1901")):
+            if missing or any(s in text for s in ("sentinel", "QQSECTIONQQ", "qqkeyqq", "1901")):
                 raise ValueError(f"citation template {fmt.id}/{kind} lost {missing or 'a sentinel'}: {text}")
             out[fmt.id][kind] = text
     return out
@@ -268,13 +320,13 @@ def templates(record, locale: str) -> dict:
 
 def fill(
     template: str,
-    escape: str,
+    fmt: Format,
     url: str,
     accessed: date | None,
     locale: str,
     n: int | None = None,
     title: str | None = None,
-    fragment_id: str | None = None,
+    key: str = "",
 ) -> str:
     """A template with its values; no `accessed`: the placeholder a reader sees before the
     page fills in today's date. The same steps as fill() in docs/assets/cite.js."""
@@ -290,9 +342,10 @@ def fill(
         y, m, d = accessed.year, accessed.month, accessed.day
     values = {
         "⟦url⟧": url,
+        "⟦page⟧": url.split("#")[0],
         "⟦n⟧": str(n or ""),
-        "⟦title⟧": title or "",
-        "⟦id⟧": fragment_id or "",
+        "⟦title⟧": _escape(title or "", fmt.escape),  # the only value that may hold special characters
+        "⟦key⟧": key,
         "⟦dmy⟧": dates["dmy"],
         "⟦iso⟧": dates["iso"],
         "⟦ris⟧": dates["ris"],
@@ -301,8 +354,6 @@ def fill(
         "⟦d⟧": str(d or 0),
     }
     for token, value in values.items():
-        if token == "⟦title⟧":  # the only value that may hold characters special to a format
-            value = _escape(value, escape)
         template = template.replace(token, value)
     return template
 
@@ -330,6 +381,8 @@ def citations_script(all_templates: dict, locale: str, icon: str) -> str:
                 "language": f.language,
                 "heading": f.heading,
                 "escape": f.escape,
+                # "copied" says whether today's date went in (APA and the others without one: no)
+                "dated": any(token in t["work"] for token in DATE_TOKENS),
                 "t": t,
             }
             for f, t in zip(FORMATS, all_templates.values(), strict=True)
@@ -343,28 +396,35 @@ def citations_script(all_templates: dict, locale: str, icon: str) -> str:
     )
 
 
-def shown(
+def cite(
     all_templates: dict,
+    record,
     locale: str,
-    url_of: dict[str, str],
+    roots: dict[str, str],
+    cited: str,
     fmt: Format,
     fragment: dict | None = None,
     fragment_id: str = "",
+    accessed: date | None = None,
 ) -> str:
-    """A citation as a reader without script sees it: complete but for the access date,
-    which shows as ДД.ММ.ГГГГ (cite.js puts in the reader's date)."""
+    """A citation of the work or of `fragment` (whose id on its page is `fragment_id`), as the
+    page shows it; its URL is the root of the cited language version in `roots`, then the
+    page `cited` (or the fragment's own page, "u"), then the #fragment. Accessed on
+    `accessed`, or, with no date, as a reader without script sees
+    it: ДД.ММ.ГГГГ where the date goes in the formats for people, and no access date at all in
+    the machine formats (an importer would take a placeholder for a date)."""
     language = fmt.language or locale
-    kind = "work" if fragment is None else ("paragraph" if "n" in fragment else "section")
-    template = all_templates[fmt.id][kind]
-    url = url_of[language] + (f"#{fragment_id}" if fragment and not fragment.get("page") else "")
-    title = fragment["t"][fmt.heading or language] if fragment and "t" in fragment else None
-    return fill(
-        template,
-        fmt.escape,
-        url,
-        None,
-        locale,
-        n=(fragment or {}).get("n"),
-        title=title,
-        fragment_id=fragment_id,
+    kind = "work" if not fragment else ("paragraph" if "n" in fragment else "section")
+    fragment = fragment or {}
+    url = (
+        roots[language]
+        + fragment.get("u", cited)
+        + (f"#{fragment_id}" if fragment and not fragment.get("page") else "")
     )
+    title = fragment["t"][fmt.heading or language] if "t" in fragment else None
+    key = fragment.get("k", "")
+    if fmt.machine and accessed is None:
+        item = csl_item(record, language, url, None, key)
+        return render(fmt, item, record, kind, locale, title or (str(fragment["n"]) if "n" in fragment else None))
+    template = all_templates[fmt.id][kind]
+    return fill(template, fmt, url, accessed, locale, n=fragment.get("n"), title=title, key=key)

@@ -44,6 +44,7 @@ class EditionData:
     funding: FundingFile
     facts: FactsFile
     article: ArticleRecord
+    paragraphs: dict[str, str]  # the authors' paragraphs of the article, by id (article.py)
 
 
 def load_data(data_dir: Path = DATA_DIR, article: Path | None = None) -> EditionData:
@@ -60,6 +61,9 @@ def load_data(data_dir: Path = DATA_DIR, article: Path | None = None) -> Edition
     if unused:
         index = next(i for i, s in enumerate(models["sources"].sources) if s.id == unused[0])
         raise documents["sources"].error(("sources", index, "id"), f"'{unused[0]}' is never cited")
+    for language in ("ru", "en"):
+        if models["article"].abstract[language] not in paragraphs:
+            raise documents["article"].error(("abstract", language), "the article has no such paragraph")
     keywords = models["article"].keywords
     if len(keywords.ru) != len(keywords.en):
         raise documents["article"].error(
@@ -67,7 +71,7 @@ def load_data(data_dir: Path = DATA_DIR, article: Path | None = None) -> Edition
             f"{len(keywords.en)} keywords for {len(keywords.ru)} Russian ones: give one for each",
         )
     return EditionData(
-        sources, models["missions"], models["rounds"], models["funding"], models["facts"], models["article"]
+        sources, models["missions"], models["rounds"], models["funding"], models["facts"], models["article"], paragraphs
     )
 
 

@@ -7,7 +7,6 @@ this" buttons for it and fills the citation templates of scripts/edition/citatio
 import re
 from pathlib import Path
 
-from .citation import TRANSLITERATION
 from .locales import CODES, DEFAULT
 from .markdown_source import heading_id, headings, paragraphs
 from .pages import rounds_page
@@ -20,16 +19,18 @@ def page_fragments(data, docs_dir: Path, path: str) -> dict | None:
     """{"cited": page cited for the whole work, "fragments": {id: fragment}} for the page at
     `path` (from the language root, e.g. 'article.html'); None if nothing on it is citable.
 
-    A fragment is {"n": 12} (a paragraph) or {"t": {ru, en, latn}} (a section, by its title
-    in Russian, English, and Russian romanised for APA); "page": true cites the page itself,
-    with no #fragment in its URL (a round or mission page, cited by its heading)."""
+    A fragment is {"n": 12} (a paragraph) or {"t": {ru, en}} (a titled part, by its
+    title in Russian and English), with "k", its key in the citations, the
+    same wherever it is cited ("p12", "introduction", "round-5", "mission-iraq"); "page": true
+    cites a page with no #fragment in its URL (a round or a mission, cited by its heading),
+    the page at "u" (from the language root) when it is not the page at hand."""
     if path in ("article.html", "cite.html"):  # the cite page's examples cite the article's
         return {"cited": "article.html", "fragments": _article_fragments(docs_dir)}
     if path == "astana/index.html" or re.fullmatch(r"astana/rounds-\d+\.html", path):  # the rounds on that page
         return {
             "cited": path,
             "fragments": {
-                f"round-{r.n}": _titled(*(STRINGS[lang]["round_title"].format(n=r.n) for lang in CODES))
+                f"round-{r.n}": _round(r.n, page=f"astana/round-{r.n}.html")  # cited as its own page
                 for r in data.rounds.rounds
                 if f"astana/{rounds_page(r.n)}" == path
             },
@@ -38,18 +39,19 @@ def page_fragments(data, docs_dir: Path, path: str) -> dict | None:
         n = int(match[1])
         return {
             "cited": path,
-            "fragments": {
-                "title": {
-                    **_titled(*(STRINGS[lang]["round_title"].format(n=n) for lang in CODES)),
-                    "page": True,
-                }
-            },
+            "fragments": {"title": _round(n)},
         }
     for mission in data.missions.missions:
         if path == f"missions/{mission.id}.html":
             return {
                 "cited": path,
-                "fragments": {"title": {**_titled(mission.name["ru"], mission.name["en"]), "page": True}},
+                "fragments": {
+                    "title": {
+                        **_titled(mission.name["ru"], mission.name["en"]),
+                        "page": True,
+                        "k": f"mission-{mission.id}",
+                    }
+                },
             }
     return None
 
@@ -58,7 +60,7 @@ def _article_fragments(docs_dir: Path) -> dict:
     """Paragraphs p1…pN and every section heading of the article (h2 and below)."""
     titles = {lang: _headings((docs_dir / lang / "article.md").read_text(encoding="utf-8")) for lang in CODES}
     source = (docs_dir / DEFAULT.code / "article.md").read_text(encoding="utf-8")
-    fragments = {paragraph.id: {"n": paragraph.number} for paragraph in paragraphs(source)}
+    fragments = {paragraph.id: {"n": paragraph.number, "k": paragraph.id} for paragraph in paragraphs(source)}
     for anchor, (level, _) in titles["ru"].items():
         if level > 1:
             if anchor not in titles["en"]:
@@ -66,13 +68,19 @@ def _article_fragments(docs_dir: Path) -> dict:
                     f"docs/en/article.md: no heading {{#{anchor}}}, which "
                     "docs/ru/article.md has: a citation of it needs its English title"
                 )
-            fragments[anchor] = _titled(titles["ru"][anchor][1], titles["en"][anchor][1])
+            fragments[anchor] = {**_titled(titles["ru"][anchor][1], titles["en"][anchor][1]), "k": anchor}
     return fragments
 
 
 def _headings(source: str) -> dict[str, tuple[int, str]]:
     """id -> (level, text) of the headings with an explicit id."""
     return {anchor: (len(match[1]), match["text"]) for _, match in headings(source) if (anchor := heading_id(match))}
+
+
+def _round(n: int, page: str | None = None) -> dict:
+    """A round, cited as its own page: from that page, or (`page`) from elsewhere."""
+    title = _titled(*(STRINGS[lang]["round_title"].format(n=n) for lang in CODES))
+    return {**title, "page": True, "k": f"round-{n}", **({"u": page} if page else {})}
 
 
 class FragmentError(ValueError):
@@ -87,7 +95,7 @@ def _titled(ru: str, en: str) -> dict:
         _unquoted(ru).replace("«", "„").replace("»", "“"),
         _unquoted(en).replace("“", "‘").replace("”", "’"),
     )
-    return {"t": {"ru": ru, "en": en, "latn": TRANSLITERATION.translate(ru)}}
+    return {"t": {"ru": ru, "en": en}}
 
 
 def _unquoted(title: str) -> str:

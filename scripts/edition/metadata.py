@@ -1,7 +1,12 @@
 """Machine-readable metadata in each page's head, from data/article.yml and the data files:
-Google Scholar's Highwire tags and Dublin Core on the article pages, schema.org JSON-LD
-(ScholarlyArticle, its translation, Dataset, Event), Open Graph. Only what is known is said:
-there is no author and no journal, because neither is identified."""
+Dublin Core and Open Graph, which reference managers read (Zotero's "Embedded Metadata"
+translator saves the article page as a web page from them), and schema.org JSON-LD
+(ScholarlyArticle and its translation, Dataset, Event). Only what is known is said: there is
+no author and no journal, because neither is identified.
+
+No Highwire `citation_*` tags: with `citation_title` Zotero guesses a journal article (and
+finds no journal), and Google Scholar, which reads them, indexes only items with an author
+and a publication date (its inclusion guidelines), which this edition cannot give."""
 
 from .locales import BY_CODE, DEFAULT, FOLDERS, other
 from .strings import STRINGS
@@ -14,7 +19,9 @@ DATA_INDEXES = {  # data page -> its download stem
 }
 
 
-def page_metadata(data, path: str, locale: str, site_url: str, title: str, description: str) -> dict:
+def page_metadata(
+    data, path: str, locale: str, site_url: str, page_title: str, site_name: str, description: str
+) -> dict:
     """Head metadata of the page at `path` (in its language folder, e.g. 'article.html')."""
 
     def url(locale_of: str, page_path: str) -> str:
@@ -22,34 +29,30 @@ def page_metadata(data, path: str, locale: str, site_url: str, title: str, descr
 
     own = url(locale, path)
     record = data.article
-    if path == "article.html":
-        title = record.title[locale]
+    article = path == "article.html"
+    title = record.title[locale] if article else f"{page_title} – {site_name}"
+    if article:  # the authors' abstract: what Zotero (and a link preview) takes as the item's
+        description = data.paragraphs[record.abstract[locale]]
     twin_locale = other(locale)
-    meta, og = (
-        [],
-        [
-            ("og:title", title),
-            ("og:description", description),
-            ("og:url", own),
-            ("og:locale", BY_CODE[locale].og),
-            ("og:locale:alternate", BY_CODE[twin_locale].og),
-            ("og:type", "article" if path == "article.html" else "website"),
-        ],
-    )
+    og = [
+        ("og:title", title),
+        ("og:description", description),
+        ("og:url", own),
+        ("og:site_name", site_name),
+        ("og:locale", BY_CODE[locale].og),
+        ("og:locale:alternate", BY_CODE[twin_locale].og),
+        ("og:type", "article" if article else "website"),
+    ]
+    # Dublin Core on every page: Zotero saves any page of the edition as a dated web page
+    meta = [("DC.title", record.title[locale] if article else page_title), ("DC.language", locale),
+            ("DC.date", str(record.edition.date))]  # fmt: skip
     jsonld = None
-    if path == "article.html":
+    editors = {"@type": "Organization", "name": STRINGS[locale]["editors"]}
+    if article:
         keywords = getattr(record.keywords, locale)
         meta += [
-            ("citation_title", record.title[locale]),
-            ("citation_language", locale),
-            ("citation_online_date", record.edition.date.first_day.strftime("%Y/%m/%d")),
-            ("citation_keywords", "; ".join(keywords)),
-            ("citation_abstract_html_url", f"{own}#abstract"),
-            ("citation_fulltext_html_url", own),
-            ("DC.title", record.title[locale]),
-            ("DC.language", locale),
             ("DC.description", description),
-            ("DC.type", "Text"),
+            ("DC.subject", "; ".join(keywords)),
         ]
         jsonld = schema_thing(
             "ScholarlyArticle",
@@ -58,7 +61,10 @@ def page_metadata(data, path: str, locale: str, site_url: str, title: str, descr
             headline=record.title[locale],
             name=record.title[locale],
             keywords=keywords,
-            description=description,
+            abstract=description,
+            datePublished=str(record.edition.date),
+            version=record.edition.version,
+            publisher=editors,  # no licence: the authors' text is theirs (the editors license only their own work)
             isAccessibleForFree=True,
         )
         twin = {"@type": "ScholarlyArticle", "@id": url(twin_locale, path), "inLanguage": twin_locale}
@@ -66,7 +72,7 @@ def page_metadata(data, path: str, locale: str, site_url: str, title: str, descr
             jsonld["workTranslation"] = twin
         else:
             jsonld["translationOfWork"] = twin
-            jsonld["translator"] = {"@type": "Organization", "name": STRINGS[locale]["editors"]}
+            jsonld["translator"] = editors
     elif path in DATA_INDEXES:
         stem = DATA_INDEXES[path]
         folder = path.rsplit("/", 1)[0]
@@ -74,22 +80,23 @@ def page_metadata(data, path: str, locale: str, site_url: str, title: str, descr
             "Dataset",
             own,
             locale,
-            name=title,
+            name=page_title,
             description=description,
+            creator=editors,
+            license=licence(record),
+            version=record.edition.version,
             isBasedOn=url(DEFAULT.code, "article.html"),
             distribution=[
-                {
-                    "@type": "DataDownload",
-                    "encodingFormat": mime,
-                    "contentUrl": url(locale, f"{folder}/{stem}.{ext}"),
-                }
+                {"@type": "DataDownload", "encodingFormat": mime, "contentUrl": url(locale, f"{folder}/{stem}.{ext}")}
                 for ext, mime in (("csv", "text/csv"), ("json", "application/json"))
             ],
         )
     elif path.startswith("astana/round-"):
         round_ = data.rounds.rounds[int(path.removeprefix("astana/round-").removesuffix(".html")) - 1]
-        jsonld = schema_event(own, locale, title, round_.start, round_.end, data.rounds.cities[round_.city][locale])
-    elif path.startswith("missions/"):
+        jsonld = schema_event(
+            own, locale, page_title, round_.start, round_.end, data.rounds.cities[round_.city][locale]
+        )
+    elif path.startswith("missions/") and path != "missions/index.html":
         mission = next(m for m in data.missions.missions if f"missions/{m.id}.html" == path)
         jsonld = schema_event(
             own,
@@ -101,6 +108,10 @@ def page_metadata(data, path: str, locale: str, site_url: str, title: str, descr
             description=mission.summary[locale],
         )
     return {"meta": meta, "og": og, "jsonld": jsonld}
+
+
+def licence(record) -> dict:
+    return {"@type": "CreativeWork", "name": record.edition.license.name, "url": record.edition.license.url}
 
 
 def schema_thing(kind: str, url: str, locale: str, **properties) -> dict:

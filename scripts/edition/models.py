@@ -292,9 +292,30 @@ class Keywords(Model):
     en: Annotated[list[NonEmpty], Field(min_length=1)]
 
 
+class License(Model):
+    name: NonEmpty
+    url: NonEmpty
+
+    @field_validator("url")
+    @classmethod
+    def web_address(cls, url: str) -> str:
+        return web_address(url)
+
+
 class EditionInfo(Model):
     date: IsoDate
     version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$")]
+    license: License
+
+
+class Abstract(Model):
+    """The paragraphs of the article that are the authors' abstracts, in each language."""
+
+    ru: ParagraphId
+    en: ParagraphId
+
+    def __getitem__(self, locale: str) -> str:
+        return getattr(self, locale)
 
 
 class ArticleRecord(Model):
@@ -311,6 +332,7 @@ class ArticleRecord(Model):
         return self
 
     language: Literal["ru"]
+    abstract: Abstract
     keywords: Keywords
     authors: list[NonEmpty]
     journal: NonEmpty | None

@@ -335,6 +335,7 @@ class _PageRenderer:
                 lang=self.locale,
                 t=STRINGS[self.locale],
                 sources=self.data.sources,
+                licence=self.data.article.edition.license,
                 source_number=numbers,
                 page_sources=numbers.order,
                 article_href=lambda pid: f"{root}article.html#{pid}",

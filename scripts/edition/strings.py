@@ -28,6 +28,7 @@ RU = {
     "cite_format": "Формат",
     "cite_copy": "Копировать",
     "cite_copied": "Скопировано. Дата обращения — сегодняшняя.",
+    "cite_copied_undated": "Скопировано.",
     "cite_close": "Закрыть",
     "cite_all": "Все форматы и пояснения",
     # the bibliographic record of the edition (citation.py)
@@ -36,7 +37,7 @@ RU = {
     "translation_note": "Перевод редакции с русского языка",
     # how BibTeX and RIS, which have no locator field, name a fragment (⟦n⟧, ⟦title⟧: its values)
     "locator_paragraph": "абз. ⟦n⟧",
-    "locator_section": "§ «⟦title⟧»",
+    "locator_section": "разд. «⟦title⟧»",
     # where the access date goes before a script puts in today's
     "date_placeholders": {"dmy": "ДД.ММ.ГГГГ", "iso": "ГГГГ-ММ-ДД", "ris": "ГГГГ/ММ/ДД"},
     # ------------------------------------------------------------ data pages
@@ -100,6 +101,7 @@ RU = {
     "all_missions": "Все миссии",
     "downloads": "Скачать данные",
     "downloads_lead": "Таблица этой страницы на русском языке:",
+    "downloads_licence": "Данные, собранные редакцией издания, можно использовать на условиях лицензии",
     "law": "Закон",
     "law_number": "№ {number} от {date} года",
     "article_wording": "Формулировка статьи",
@@ -129,8 +131,6 @@ RU = {
     },
     "confidence_names": {"high": "высокая", "medium": "средняя", "low": "низкая"},
     # ------------------------------------------------------------ the single files (single_file.py)
-    "single_edition": "веб-издание статьи",
-    "single_version": "версия",
     "single_data": "Данные издания",
     "single_offline": "Автономная копия: страница не загружает ничего из сети.",
     # ------------------------------------------------------------ redirect pages, browser scripts
@@ -156,11 +156,12 @@ EN = {
     "cite_format": "Format",
     "cite_copy": "Copy",
     "cite_copied": "Copied, with today's date as the access date.",
+    "cite_copied_undated": "Copied.",
     "cite_close": "Close",
     "cite_all": "All formats, explained",
     "edition_genre": "Web edition of the article",
     "authors_unknown": "The authors of the article and the journal in which it appeared are not identified",
-    "translation_note": "Editors' translation from Russian",
+    "translation_note": "Editors’ translation from Russian",
     "locator_paragraph": "para. ⟦n⟧",
     "locator_section": "section “⟦title⟧”",
     "date_placeholders": {"dmy": "DD.MM.YYYY", "iso": "YYYY-MM-DD", "ris": "YYYY/MM/DD"},
@@ -226,6 +227,7 @@ EN = {
     "all_missions": "All missions",
     "downloads": "Download the data",
     "downloads_lead": "This page's table in English:",
+    "downloads_licence": "The data compiled by the editors of this edition may be reused under the licence",
     "law": "The law",
     "law_number": "No. {number} of {date}",
     "article_wording": "The article's wording",
@@ -254,8 +256,6 @@ EN = {
         "outside-only": "not in the article",
     },
     "confidence_names": {"high": "high", "medium": "medium", "low": "low"},
-    "single_edition": "web edition of the article (in Russian)",
-    "single_version": "version",
     "single_data": "The edition's data",
     "single_offline": "Offline copy: this page loads nothing from the network.",
     "moved": "This page has moved:",
@@ -271,7 +271,7 @@ assert tuple(STRINGS) == CODES, "one table per language of locales.py"
 EDITION_JS_KEYS = ("search", "no_fragment", "fragment_elsewhere")
 CITE_JS_KEYS = (
     "cite", "cite_work", "cite_paragraph", "cite_section", "cite_format", "cite_copy",
-    "cite_copied", "cite_close", "cite_all",
+    "cite_copied", "cite_copied_undated", "cite_close", "cite_all",
 )  # fmt: skip
 
 
