@@ -179,9 +179,12 @@ def wrap_html_blocks(markdown: str) -> str:
     and the permalinks. A value cannot close the comment: "-->" in it is escaped (--&gt;)."""
     blocks = markdown.split("\n\n")
     return "\n\n".join(
-        f"{HTML_BLOCK_START}{block}\n-->" if block.startswith("<") and not block.startswith("<!--") else block
-        for block in blocks
+        f"{HTML_BLOCK_START}{block.strip(chr(10))}\n-->" if _is_html(block.lstrip("\n")) else block for block in blocks
     )
+
+
+def _is_html(block: str) -> bool:
+    return block.startswith("<") and not block.startswith("<!--")
 
 
 def unwrap_html_blocks(html: str) -> tuple[str, set[str]]:
