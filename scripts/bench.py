@@ -131,7 +131,8 @@ def bench_live_edit(runs: int) -> dict:
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=ROOT,
-        env={**os.environ, **QUIET_BANNERS},
+        # a preview, as `make serve` is: at the root, whatever address the exports are built for
+        env={**{k: v for k, v in os.environ.items() if k != "EDITION_SITE_URL"}, **QUIET_BANNERS},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
