@@ -13,24 +13,40 @@ read by everyone the umask allows (a web server's user, too).
 import contextlib
 import ctypes
 import fcntl
+import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 QUIET_BANNERS = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 FALLBACK_EPOCH = "315532800"  # 1980-01-01, the earliest date a zip file can hold
 
 
-def build_site(target: Path, config_file: Path = ROOT / "mkdocs.yml", env: dict | None = None, engine: str = "mkdocs"):
+def build_site(
+    target: Path,
+    config_file: Path = ROOT / "mkdocs.yml",
+    env: dict | None = None,
+    engine: str = "mkdocs",
+    downloads: dict[str, Path] | None = None,
+):
     """Build into `target` (replaced only on success) with `engine` (mkdocs, or its maintained
     fork properdocs). Returns the finished process, whose stdout holds the build log; raises
-    BuildFailed with that log when the build fails. `env`: variables to set (None: to unset)."""
+    BuildFailed with that log when the build fails. `env`: variables to set (None: to unset).
+    `downloads`: files to publish in target/downloads/ (their names and sizes are in the pages)."""
     target = target.resolve()
-    environment = {**os.environ, **QUIET_BANNERS, "SOURCE_DATE_EPOCH": source_date_epoch(), **(env or {})}
+    sizes = {path.name: path.stat().st_size for path in (downloads or {}).values()}
+    environment = {
+        **os.environ,
+        **QUIET_BANNERS,
+        "SOURCE_DATE_EPOCH": source_date_epoch(),
+        **({"EDITION_DOWNLOADS": json.dumps(sizes, sort_keys=True)} if downloads else {}),
+        **(env or {}),
+    }
     with staging_for(target) as staging:
         command = [sys.executable, "-m", engine, "build", "--strict", "--clean",
                    "--config-file", str(config_file), "--site-dir", str(staging)]  # fmt: skip
@@ -44,6 +60,9 @@ def build_site(target: Path, config_file: Path = ROOT / "mkdocs.yml", env: dict 
         )
         if result.returncode != 0:
             raise BuildFailed(result.stdout)
+        for path in (downloads or {}).values():
+            (staging / "downloads").mkdir(exist_ok=True)
+            shutil.copy2(path, staging / "downloads" / path.name)
     return result
 
 
@@ -127,10 +146,47 @@ class BuildFailed(Exception):
         return "\n".join(lines) or str(self).strip()
 
 
+PLACEHOLDER_HOST = ".invalid"  # mkdocs.yml's default address, https://edition.invalid/
+
+
+class NoPublicAddress(Exception):
+    """What is made to be handed out must cite the edition at its public address."""
+
+
+def public_address() -> str:
+    """EDITION_SITE_URL, the address the published files cite and link to; NoPublicAddress
+    while it is unset or the placeholder (a preview, `make serve`, needs none)."""
+    address = os.environ.get("EDITION_SITE_URL", "")
+    if not address or urlsplit(address).hostname in (None, "") or address.rstrip("/").endswith(PLACEHOLDER_HOST):
+        raise NoPublicAddress(
+            "EDITION_SITE_URL is not set to the edition's public address: the offline files cite and link to it "
+            "(e.g. EDITION_SITE_URL=https://example.org/edition/ make offline)"
+        )
+    return address
+
+
+def publish(target: Path):
+    """The complete site to publish: the offline files (zip, single files, PDFs) built first
+    into a scratch folder, then the site with them in downloads/. Needs the public address."""
+    from export_offline import export  # it builds with this module
+
+    with tempfile.TemporaryDirectory(prefix=".publish-", dir=target.resolve().parent) as scratch:
+        files = export(Path(scratch) / "dist")
+        return build_site(target, downloads={name: path for name, path in files.items() if path.exists()})
+
+
 def main(argv: list[str]) -> int:
     target = Path(argv[1]) if len(argv) > 1 else ROOT / "site"
     try:
-        result = build_site(target)
+        try:
+            public_address()
+        except NoPublicAddress:
+            print(
+                "A preview: EDITION_SITE_URL is not set, so the downloads (PDF, HTML, zip), which cite it, are left out"
+            )
+            result = build_site(target)
+        else:
+            result = publish(target)
     except BuildFailed as failure:
         sys.stderr.write(str(failure))
         sys.stderr.write(f"\nBuild failed; {target} was left as it was.\n")
@@ -141,4 +197,7 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    # one module, whatever imports it again (export_offline does): one BuildFailed to catch
+    import build_site
+
+    sys.exit(build_site.main(sys.argv))

@@ -18,9 +18,8 @@ import tomllib
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from build_site import ROOT, BuildFailed, build_site, source_date_epoch, staging_for
+from build_site import ROOT, BuildFailed, NoPublicAddress, build_site, public_address, source_date_epoch, staging_for
 from single_file import write_single_files
 
 DIST = ROOT / "dist"
@@ -46,25 +45,6 @@ def export(dist: Path = DIST, config_file: Path = ROOT / "mkdocs.yml") -> dict[s
     with staging_for(dist) as staging:
         outputs = write_export(staging, config_file)
     return {name: dist / path.relative_to(staging) for name, path in outputs.items()}
-
-
-PLACEHOLDER_HOST = ".invalid"  # mkdocs.yml's default address, https://edition.invalid/
-
-
-class NoPublicAddress(Exception):
-    """What is made to be handed out must cite the edition at its public address."""
-
-
-def public_address() -> str:
-    """EDITION_SITE_URL, the address the offline files cite and link to; NoPublicAddress while
-    it is unset or the placeholder (a preview, `make site` or `make serve`, needs none)."""
-    address = os.environ.get("EDITION_SITE_URL", "")
-    if not address or urlsplit(address).hostname in (None, "") or address.rstrip("/").endswith(PLACEHOLDER_HOST):
-        raise NoPublicAddress(
-            "EDITION_SITE_URL is not set to the edition's public address: the offline files cite and link to it "
-            "(e.g. EDITION_SITE_URL=https://example.org/edition/ make offline)"
-        )
-    return address
 
 
 def write_export(dist: Path, config_file: Path) -> dict[str, Path]:

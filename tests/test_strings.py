@@ -14,6 +14,8 @@ from edition.strings import CITE_JS_KEYS, EDITION_JS_KEYS, STRINGS, format_date,
 def placeholders(value) -> set[str]:
     if isinstance(value, dict):
         return {f"{key}.{name}" for key, item in value.items() for name in placeholders(item)}
+    if isinstance(value, list):
+        return {f"{index}.{name}" for index, item in enumerate(value) for name in placeholders(item)}
     return {name for _, name, _, _ in string.Formatter().parse(value) if name}
 
 

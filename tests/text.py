@@ -53,3 +53,8 @@ def first_difference(expected: list[str], actual: list[str]) -> str:
             longer[min(len(expected), len(actual)) :][:12]
         )
     return ""
+
+
+def plain(text: str) -> str:
+    """Text with its no-break spaces as spaces (the Russian pages tie «в Ираке», «15 июня 2015»)."""
+    return text.replace("\u00a0", " ")

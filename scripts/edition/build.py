@@ -31,7 +31,7 @@ from .data import load_data
 from .fragments import FragmentError, page_fragments
 from .hosting import inline_scripts, write_server_rules
 from .html_check import unsafe_markup
-from .locales import CODES, DEFAULT, FOLDERS, check_i18n_languages
+from .locales import CODES, DEFAULT, FOLDERS, check_i18n_languages, other
 from .markdown_source import body_first_line, headings_without_id, paragraphs, sequence_errors
 from .markers import MarkerError, Verb, expand_markers
 from .metadata import page_metadata
@@ -45,9 +45,21 @@ from .pages import (
     write_data_pages,
 )
 from .paragraphs import ParagraphNumbers
+from .publication import (
+    PROJECT_NAME,
+    data_files,
+    downloads_context,
+    downloads_from_environment,
+    downloads_page,
+    file_names,
+    footer,
+    imprint,
+    title_block,
+)
 from .render import render
 from .search_index import split_search_index
 from .strings import EDITION_JS_KEYS, STRINGS, strings_for_js, ui_string
+from .typography import tie_russian
 from .yaml_source import DataError
 
 # Not a logger under "mkdocs": in strict mode MkDocs would count the message as a failure.
@@ -77,6 +89,7 @@ def on_config(config, fallback: BuildState | None = None):
             data = load_data()
             STATE = BuildState(
                 data=data,
+                downloads=downloads_from_environment(),
                 citations={code: citation_templates(data.article, code) for code in CODES},
                 margin_links={code: article_links(data, code) for code in CODES},
             )
@@ -174,6 +187,18 @@ def marker_verbs(page, config, locale: str) -> dict[str, Verb]:
         "timeline": Verb("timeline", lambda: wrap_html_blocks(render_timeline(STATE.data, locale, "../" * depth))),
         "cite": Verb("cite FORMAT [FRAGMENT]", lambda *args: cite_block(*citing(), *args)),
         "cite-panel": Verb("cite-panel", lambda: cite_panel(*citing())),
+        "title-block": Verb(
+            "title-block",
+            lambda: wrap_html_blocks(
+                title_block(STATE.data, locale, page.file.dest_uri.removeprefix(FOLDERS[locale]), other(locale))
+            ),
+        ),
+        "imprint": Verb("imprint", lambda: wrap_html_blocks(imprint(STATE.data, locale, config.site_url or ""))),
+        "downloads": Verb("downloads", lambda: wrap_html_blocks(downloads_markup(page, config, locale))),
+        "legend": Verb(
+            "legend",
+            lambda: wrap_html_blocks(render("legend.html", t=STRINGS[locale], verdicts=True, method_href=None)),
+        ),
     }
 
 
@@ -193,6 +218,8 @@ def on_page_content(html_text, page, config, files):
     ids = Counter(ELEMENT_ID.findall(html_text))
     if twice := sorted(i for i, count in ids.items() if count > 1):
         raise PluginError(f"{where}: two elements have the id '{twice[0]}': an anchor must name one place")
+    if config.theme["language"] == "ru":
+        html_text = tie_russian(html_text)
     return html_text
 
 
@@ -211,6 +238,7 @@ def on_page_context(context, page, config, nav):
         config.site_name,
         html.unescape(page.meta.get("description") or config.site_description),
     )
+    context["edition_footer"] = footer(STATE.data, locale, page.file.dest_uri, page_downloads(page, config, locale))
     cite = citable(page, config)
     if cite:  # what assets/cite.js may cite on this page, and its citation templates
         context["edition_cite"] = {"roots": cite["roots"], "cited": cite["cited"], "fragments": cite["fragments"]}
@@ -321,6 +349,30 @@ def source_line(page, problem: str) -> str:
         if needle and (position := source.find(needle.lower())) >= 0:
             return f":{source.count(chr(10), 0, position) + 1}"
     return ""
+
+
+def legend(locale: str) -> str:
+    return render("legend.html", t=STRINGS[locale], verdicts=True, method_href=None)
+
+
+def page_downloads(page, config, locale: str) -> dict:
+    """The downloads as the page at hand links to them (publication.downloads_context)."""
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return downloads_context(
+        STATE.data,
+        locale,
+        page.file.dest_uri,
+        config.site_url or "",
+        bool(offline and offline.config.enabled),
+        STATE.downloads,
+        file_names(STATE.data.article.edition.version, PROJECT_NAME),
+    )
+
+
+def downloads_markup(page, config, locale: str) -> str:
+    page_dir = posixpath.dirname(page.file.dest_uri.removeprefix(FOLDERS[locale]))
+    tables = data_files(Path(config.docs_dir), locale, page_dir)
+    return downloads_page(locale, page_downloads(page, config, locale), tables)
 
 
 def citable(page, config) -> dict | None:

@@ -14,6 +14,8 @@ class BuildState:
     citations: dict[str, dict]
     # locale -> paragraph id -> [(URL from the language root, label)] of the records quoting it
     margin_links: dict[str, dict[str, list[tuple[str, str]]]]
+    # file name in site/downloads/ -> size in bytes (scripts/build_site.py); None: a preview
+    downloads: dict[str, int] | None = None
     # page path in its language folder -> what it lets a reader cite (fragments.page_fragments)
     fragments: dict[str, dict | None] = field(default_factory=dict)
     data_pages_written: bool = False  # docs/<lang>/ data pages: both languages at once

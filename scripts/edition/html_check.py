@@ -13,7 +13,7 @@ import lxml.html
 
 ELEMENTS = {
     # text and structure, as Markdown and the edition's templates write them
-    "a", "abbr", "b", "blockquote", "br", "button", "caption", "cite", "code", "dd", "del", "details", "dfn",
+    "a", "abbr", "aside", "b", "blockquote", "br", "button", "caption", "cite", "code", "dd", "del", "details", "dfn",
     "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "ins",
     "kbd", "li", "mark", "nav", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub",
     "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
@@ -23,7 +23,7 @@ ELEMENTS = {
 }  # fmt: skip
 ATTRIBUTES = {
     "id", "class", "lang", "title", "role", "hidden", "hreflang", "href", "rel", "download", "type", "scope",
-    "colspan", "rowspan", "open", "datetime",
+    "colspan", "rowspan", "open", "datetime", "aria-label", "data-search-exclude", "data-label",
     # SVG geometry and presentation
     "viewbox", "xmlns", "x", "y", "x1", "x2", "y1", "y2", "width", "height", "rx", "ry", "cx", "cy", "r", "d",
     "points", "offset", "text-anchor", "fill", "stroke", "stroke-width", "transform",

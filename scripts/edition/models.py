@@ -191,10 +191,18 @@ class SourcedText(Model):
 
 
 # ---------------------------------------------------------------------------- sources.yml
+class SourceTitle(Model):
+    """A web page's own title, in its own language, as a stored copy of the page reads."""
+
+    text: NonEmpty
+    language: Literal["ru", "en", "kk"]
+
+
 class Source(Model):
     id: Slug
     url: NonEmpty
-    title: NonEmpty
+    title: SourceTitle | None = None  # None: no copy of the page showed its title
+    about: Text  # the editors' description (publisher, date, subject), in each reader's language
 
     @field_validator("url")
     @classmethod
@@ -306,6 +314,14 @@ class EditionInfo(Model):
     date: IsoDate
     version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$")]
     license: License
+    contact: NonEmpty | None = None  # where readers report errors: a mailto: or http(s) address
+
+    @field_validator("contact")
+    @classmethod
+    def contact_address(cls, contact: str | None) -> str | None:
+        if contact is None or re.fullmatch(r"mailto:[^@\s]+@[^@\s]+\.[^@\s]+", contact):
+            return contact
+        return web_address(contact)
 
 
 class Abstract(Model):

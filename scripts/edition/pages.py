@@ -10,12 +10,13 @@ import csv
 import io
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup
 
 from .citation import citations_script
-from .locales import CODES, depth_to_root
+from .locales import CODES
 from .models import article_quotes
 from .paragraphs import QUOTE_ICON
 from .render import render
@@ -73,9 +74,9 @@ def render_data_pages(data, locale: str, citations: dict) -> dict[str, str | byt
         funding_sources=data.funding.funding_sources,
     )
     outputs["facts/index.md"] = page.render("facts.md.j2", "facts/index.md", topics=data.facts.topics)
-    for folder, stem, rows in download_tables(data, locale):
-        outputs[f"{folder}/{stem}.csv"] = to_csv(rows)
-        outputs[f"{folder}/{stem}.json"] = to_json(rows, locale, stem)
+    for table in download_tables(data, locale):
+        outputs[f"{table.folder}/{table.stem}.csv"] = to_csv(table.rows)
+        outputs[f"{table.folder}/{table.stem}.json"] = to_json(table, data, locale)
     icon = QUOTE_ICON.read_text(encoding="utf-8").replace("<svg ", '<svg aria-hidden="true" ', 1)
     outputs[f"assets/citations-{locale}.js"] = citations_script(citations, locale, icon)
     return outputs
@@ -202,10 +203,20 @@ ELEMENT_ID = re.compile(r'\sid="([^"]+)"')
 
 
 # ---------------------------------------------------------------------------- downloads
-def download_tables(data, locale: str):
-    """(folder, file stem, rows) for each data file, in the reader's language."""
+@dataclass(frozen=True)
+class Table:
+    """One download: a data page's table (or its detail), in the reader's language."""
+
+    folder: str  # the data page's folder
+    stem: str  # the file's name without .csv / .json
+    rows: list[dict]  # values typed: numbers, booleans, lists (of URLs)
+
+
+def download_tables(data, locale: str) -> list[Table]:
+    """Each data page's own table (one row per row of the page's table), and the detail a
+    page only links to (the checks of every mission), in the reader's language."""
     translated = locale != data.article.language  # quotations get the editors' translation
-    urls = lambda ids: " | ".join(data.sources[i].url for i in ids)  # noqa: E731
+    urls = lambda ids: [data.sources[i].url for i in dict.fromkeys(ids)]  # noqa: E731
 
     def quote_columns(quote):
         return {
@@ -223,7 +234,7 @@ def download_tables(data, locale: str):
             "confidence": check.outside.confidence if check.outside else "",
             "status": check.status,
             "note": check.note[locale] if check.note else "",
-            "sources": urls(check.outside.sources) if check.outside else "",
+            "sources": urls(check.outside.sources) if check.outside else [],
         }
 
     missions = [
@@ -233,8 +244,14 @@ def download_tables(data, locale: str):
             "start": str(mission.start.date),
             "end": str(mission.end.date) if mission.end else "",
             "after_article": mission.after_article,
-            **check_columns(check),
+            "summary": mission.summary[locale],
+            "article_paragraphs": [pid for pid in paragraphs_of(mission)],
+            "sources": urls(mission.start.sources + (mission.end.sources if mission.end else [])),
         }
+        for mission in data.missions.missions
+    ]
+    mission_facts = [
+        {"mission_id": mission.id, "mission": mission.name[locale], **check_columns(check)}
         for mission in data.missions.missions
         for check in mission.facts
     ]
@@ -261,7 +278,7 @@ def download_tables(data, locale: str):
             **quote_columns(item.article),
             "outside_value": item.outside.value[locale] if item.outside else "",
             "confidence": item.outside.confidence if item.outside else "",
-            "sources": urls(item.outside.sources) if item.outside else "",
+            "sources": urls(item.outside.sources) if item.outside else [],
             "law": law.title[locale],
             "law_number": law.number,
             "law_date": str(law.date),
@@ -271,27 +288,42 @@ def download_tables(data, locale: str):
         for item in data.funding.funding_sources
     ]
     facts = [
-        {
-            "topic_id": topic.id,
-            "topic": topic.title[locale],
-            **check_columns(check),
-        }
+        {"topic_id": topic.id, "topic": topic.title[locale], **check_columns(check)}
         for topic in data.facts.topics
         for check in topic.facts
     ]
     return [
-        ("missions", "missions", missions),
-        ("astana", "astana_rounds", rounds),
-        ("funding", "funding_sources", funding),
-        ("facts", "facts", facts),
+        Table("missions", "missions", missions),
+        Table("missions", "missions_facts", mission_facts),
+        Table("astana", "astana_rounds", rounds),
+        Table("funding", "funding_sources", funding),
+        Table("facts", "facts", facts),
     ]
 
 
 def to_csv(rows: list[dict]) -> bytes:
+    """One row a line: a list of URLs spread over numbered columns (sources_1, sources_2…),
+    booleans as true / false."""
+    widths = {key: max(len(row[key]) for row in rows) for key, value in rows[0].items() if isinstance(value, list)}
+    columns = [
+        name
+        for key in rows[0]
+        for name in ([f"{key}_{i}" for i in range(1, widths[key] + 1)] if key in widths else [key])
+    ]
+
+    def cells(row: dict) -> dict:
+        out = {}
+        for key, value in row.items():
+            if key in widths:
+                out.update({f"{key}_{i + 1}": item for i, item in enumerate(value)})
+            else:
+                out[key] = ("true" if value else "false") if isinstance(value, bool) else spreadsheet_safe(value)
+        return out
+
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n", restval="")
     writer.writeheader()
-    writer.writerows([{key: spreadsheet_safe(value) for key, value in row.items()} for row in rows])
+    writer.writerows(cells(row) for row in rows)
     return buffer.getvalue().encode("utf-8-sig")  # the BOM lets spreadsheets read Cyrillic
 
 
@@ -306,8 +338,23 @@ def spreadsheet_safe(value):
     return value
 
 
-def to_json(rows: list[dict], locale: str, stem: str) -> bytes:
-    document = {"language": locale, "source": f"data/{stem}.yml", "records": rows}
+def to_json(table: Table, data, locale: str) -> bytes:
+    """The rows, with what a reader needs to use them: the edition, its version and licence,
+    the page the table belongs to, and what each column means."""
+    t, edition = STRINGS[locale], data.article.edition
+    document = {
+        "title": t["download_titles"][table.stem],
+        "language": locale,
+        "edition": {
+            "title": data.article.title[locale],
+            "version": edition.version,
+            "date": str(edition.date),
+            "licence": {"name": edition.license.name, "url": edition.license.url},
+        },
+        "page": f"{table.folder}/index.html",
+        "columns": {key: t["column_meanings"][key] for key in table.rows[0]},
+        "records": table.rows,
+    }
     return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
@@ -324,13 +371,16 @@ class _SourceNumbers(dict):
         self[source_id] = len(self.order)
         return self[source_id]
 
+    def cited(self, source_ids) -> list[tuple[int, str]]:
+        """(number, id) of each source once, in number order: [1][2][5], not [1][1][2] or [5][1]."""
+        return sorted({(self[source_id], source_id) for source_id in source_ids})
+
 
 class _PageRenderer:
     def __init__(self, data, locale: str):
         self.data, self.locale = data, locale
 
     def render(self, template: str, path: str, **context) -> str:
-        root = depth_to_root(self.locale, path)  # the Russian article lives at the site root
         numbers = _SourceNumbers()
         return wrap_html_blocks(
             render(
@@ -338,10 +388,13 @@ class _PageRenderer:
                 lang=self.locale,
                 t=STRINGS[self.locale],
                 sources=self.data.sources,
+                source_label=lambda source: source.title.text if source.title else source.about[self.locale],
                 licence=self.data.article.edition.license,
                 source_number=numbers,
                 page_sources=numbers.order,
-                article_href=lambda pid: f"{root}article.html#{pid}",
+                # the article in the page's own language: the English pages cite the translation
+                article_href=lambda pid: f"{'../' * path.count('/')}article.html#{pid}",
+                page_root="../" * path.count("/"),  # from the page up to its language's root
                 rounds_page=rounds_page,
                 date=lambda value: format_date(value, self.locale),
                 date_range=lambda start, end: format_range(start, end, self.locale),

@@ -58,6 +58,8 @@ class _Numberer(Treeprocessor):
             elif element.tag == "a" and "headerlink" in element.get("class", ""):
                 _add_class(element, EDITORIAL)
                 element.set("title", ui_string(locale, "permalink"))
+                # Material's search drops a permalink only if its class is exactly "headerlink"
+                element.set("data-search-exclude", "")
             elif element.tag == "sup" and element_id.startswith("fnref-"):
                 _add_class(element, EDITORIAL)
                 link = element.find("a")
@@ -75,7 +77,8 @@ def _add_margin_number(element: etree.Element, number: str, locale: str, data_li
     """Prepend <span class="para-marker editorial"><a href="#pN">N</a><button/>[data]</span>:
     the number, the copy-link button, and a link to each data record that quotes it."""
     _add_class(element, "para")
-    marker = etree.Element("span", {"class": f"para-marker {EDITORIAL}"})
+    # the margin is not the text: search results show neither the number nor the buttons
+    marker = etree.Element("span", {"class": f"para-marker {EDITORIAL}", "data-search-exclude": ""})
     link = etree.SubElement(
         marker,
         "a",

@@ -104,6 +104,8 @@ def round_ticks(data, locale: str, prefix: str, x) -> list[dict]:
                 "title": f"{ui_string(locale, 'round', n=r.n)}: {format_range(r.start, r.end, locale)}, "
                 f"{cities[r.city][locale]}",
                 "after_article": r.after_article,
+                "label": str(r.n),  # in the list a phone shows instead of the chart
+                "year": r.start.year,
             }
             for r in rounds
         ]
@@ -117,6 +119,8 @@ def round_ticks(data, locale: str, prefix: str, x) -> list[dict]:
             "title": ui_string(locale, "timeline_rounds_month", first=group[0].n, last=group[-1].n,
                                month=format_date(PartialDate(year, month), locale)),
             "after_article": all(r.after_article for r in group),
+            "label": f"{group[0].n}–{group[-1].n}" if len(group) > 1 else str(group[0].n),
+            "year": year,
         }
         for (year, month), group in months.items()
     ]  # fmt: skip

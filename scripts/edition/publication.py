@@ -1,0 +1,151 @@
+"""What the published edition offers around the text: its downloads (the PDF, the single
+HTML file and the offline zip of each language, the data tables) and its imprint.
+
+`make site` with a public address builds the offline files first and passes their names and
+sizes to the site's build in EDITION_DOWNLOADS (scripts/build_site.py), which puts the files
+into site/downloads/. Without it the build is a preview: the pages say that the downloads
+are not there. The offline copy itself links to the downloads of the public site."""
+
+import json
+import os
+import posixpath
+import tomllib
+from pathlib import Path
+
+from babel.numbers import format_decimal
+
+from .locales import FOLDERS
+from .pages import GENERATED
+from .render import render
+from .strings import STRINGS, format_date
+
+PROJECT_NAME = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+    "name"
+]  # the zip's name, as scripts/export_offline.py writes it
+DOWNLOADS_FOLDER = "downloads/"  # in the site's root, shared by both languages
+KINDS = ("pdf", "html", "zip")  # the files each language offers, in this order
+
+
+def downloads_from_environment() -> dict[str, int] | None:
+    """File name in downloads/ -> size in bytes, as scripts/build_site.py measured them;
+    None for a preview or the offline copy (no downloads beside the pages)."""
+    value = os.environ.get("EDITION_DOWNLOADS")
+    return json.loads(value) if value else None
+
+
+def file_names(version: str, name: str) -> dict[str, dict[str, str]]:
+    """locale -> kind -> the file's name in downloads/ (the zip holds both languages)."""
+    return {
+        locale: {
+            "pdf": f"article-{locale}.pdf",
+            "html": f"article-{locale}.html",
+            "zip": f"{name}-offline-{version}.zip",
+        }
+        for locale in FOLDERS
+    }
+
+
+def human_size(size: int, locale: str) -> str:
+    """1 234 567 bytes as «1,2 МБ» / "1.2 MB"."""
+    units = STRINGS[locale]["size_units"]
+    value, unit = float(size), 0
+    while value >= 1000 and unit < len(units) - 1:
+        value, unit = value / 1024, unit + 1
+    return f"{format_decimal(round(value, 1 if value < 10 else 0), locale=locale)}{units[unit]}"
+
+
+def downloads_context(data, locale: str, page_dest: str, site_url: str, offline: bool, sizes, names) -> dict:
+    """What the footer and the downloads page show on the page at `page_dest` (from the site
+    root): `state` "published" (links and sizes), "offline" (a link to the public site) or
+    "preview" (nothing to download)."""
+    here = posixpath.dirname(page_dest) or "."
+    downloads_page = posixpath.relpath(f"{FOLDERS[locale]}downloads.html", here)
+    if offline:
+        return {"state": "offline", "page": f"{site_url}{FOLDERS[locale]}downloads.html"}
+    if not sizes:
+        return {"state": "preview", "page": downloads_page}
+    files = []
+    for kind in KINDS:
+        name = names[locale][kind]
+        if name in sizes:
+            href = posixpath.relpath(f"{DOWNLOADS_FOLDER}{name}", here)
+            files.append({"kind": kind, "href": href, "name": name, "size": human_size(sizes[name], locale)})
+    return {"state": "published", "page": downloads_page, "files": files}
+
+
+def data_files(docs_dir: Path, locale: str, page_dir: str) -> list[dict]:
+    """The CSV and JSON tables of the data pages of `locale`, with their sizes."""
+    found = []
+    for folder in GENERATED:
+        for path in sorted((docs_dir / locale / folder).glob("*.csv")) + sorted(
+            (docs_dir / locale / folder).glob("*.json")
+        ):
+            relative = f"{folder}/{path.name}"
+            found.append(
+                {
+                    "href": posixpath.relpath(relative, page_dir or "."),
+                    "name": path.name,
+                    "page": posixpath.relpath(f"{folder}/index.html", page_dir or "."),
+                    "title": STRINGS[locale]["download_titles"][path.stem],
+                    "size": human_size(path.stat().st_size, locale),
+                }
+            )
+    return found
+
+
+def downloads_page(locale: str, context: dict, tables: list[dict]) -> str:
+    return render("downloads.html", t=STRINGS[locale], downloads=context, tables=tables)
+
+
+def imprint(data, locale: str, site_url: str) -> str:
+    """The imprint's facts, from data/article.yml: the one place they are kept."""
+    edition = data.article.edition
+    return render(
+        "imprint.html",
+        t=STRINGS[locale],
+        title=data.article.title[locale],
+        version=edition.version,
+        date=format_date(edition.date, locale),
+        licence=edition.license,
+        contact=edition.contact,
+        site_url=site_url,
+    )
+
+
+def footer(data, locale: str, page_dest: str, downloads: dict) -> dict:
+    """What overrides/partials/copyright.html shows at the foot of the page at `page_dest`."""
+    t, edition = STRINGS[locale], data.article.edition
+    here = posixpath.dirname(page_dest) or "."
+    return {
+        "edition": t["edition_genre"][:1].upper() + t["edition_genre"][1:],
+        "version": t["footer_version"].format(version=edition.version, date=format_date(edition.date, locale)),
+        "about": posixpath.relpath(f"{FOLDERS[locale]}about.html", here),
+        "about_label": t["footer_about"],
+        "licence": edition.license,
+        "licence_label": t["footer_licence"],
+        "downloads_label": t["footer_downloads"],
+        "downloads": downloads,
+        "kinds": t["download_short"],
+        "all_files": t["footer_all_files"],
+        "on_the_site": t["footer_on_the_site"],
+        "preview": t["footer_preview"],
+        "data_tables": t["footer_data_tables"],
+    }
+
+
+def title_block(data, locale: str, path: str, other: str) -> str:
+    """The block under the title of `path` (the home page or the article, in its language
+    folder); `other`: the other language's code."""
+    t, edition = STRINGS[locale], data.article.edition
+    up = "../" * path.count("/")
+    return render(
+        "title_block.html",
+        t=t,
+        genre=t["edition_genre"][:1].upper() + t["edition_genre"][1:],
+        version=t["footer_version"].format(version=edition.version, date=format_date(edition.date, locale)),
+        cite_href="#cite" if path == "article.html" else f"{up}cite.html",
+        downloads_href=f"{up}downloads.html",
+        other_href=posixpath.relpath(f"{FOLDERS[other]}{path}", posixpath.dirname(f"{FOLDERS[locale]}{path}") or "."),
+        other_lang=other,
+        other_label=STRINGS[locale]["title_other_language"],
+    )
