@@ -201,6 +201,13 @@ def test_no_page_is_wider_than_a_phone(server, browser, width, lang, prefix):
                     .map(e => e.tagName + '.' + e.className).slice(0, 3)"""
             )
             assert wide == [], f"{prefix}{path}: {wide}"
+            blank = page.evaluate(  # under the title's last line of words and buttons
+                """() => { const h = document.querySelector('article h1'), r = document.createRange();
+                    const bottoms = [...h.childNodes].filter(n => !n.classList?.contains('headerlink'))
+                        .map(n => { r.selectNode(n); return r.getBoundingClientRect().bottom; });
+                    return h.getBoundingClientRect().bottom - Math.max(...bottoms); }"""
+            )
+            assert blank < 12, f"{prefix}{path}: {blank} px of blank line under the title"
             if path == "article.html":
                 margin = page.evaluate("parseFloat(getComputedStyle(document.querySelector('#p12')).paddingLeft)")
                 assert margin <= 40, f"the margin takes {margin} px"
