@@ -154,6 +154,19 @@ def test_russian_text_does_not_break_after_one_letter_words_nor_inside_dates(pag
     )
 
 
+@pytest.mark.parametrize("prefix", LANGS.values())
+def test_the_table_of_contents_tells_the_editors_headings_from_the_authors(page_html, prefix):
+    page = page_html(prefix + "article.html")
+    editorial = {h["id"] for h in page.select("article :is(h2, h3).editorial[id]")}
+    authors = {h["id"] for h in page.select("article :is(h2, h3).rubric[id]")}
+    assert editorial and authors
+    toc = page.select_one(".md-sidebar--secondary nav.md-nav--secondary")
+    marked = {a["href"][1:] for a in toc.select("a.md-nav__link--editorial")}
+    listed = {a["href"][1:] for a in toc.select("a.md-nav__link")}
+    assert marked == editorial & listed and marked
+    assert not marked & authors
+
+
 # ---------------------------------------------------------------------------- search results
 @pytest.mark.parametrize("folder", ["", "en/"])
 def test_search_results_hold_clean_text(site, folder):

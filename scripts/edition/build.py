@@ -67,6 +67,8 @@ log = logging.getLogger("edition")
 STATE: BuildState | None = None  # this build's; made by on_config at the start of each build
 IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
 
+HEADING = re.compile(r"<h[1-6]\b([^>]*)>")
+HEADING_CLASS, HEADING_ID = re.compile(r'\bclass="([^"]*)"'), re.compile(r'\bid="([^"]*)"')
 HREFLANG = re.compile(r'<link rel="alternate" href="(?P<href>[^"]+)" hreflang="(?P<lang>[^"]+)">')
 
 
@@ -218,6 +220,7 @@ def on_page_content(html_text, page, config, files):
     ids = Counter(ELEMENT_ID.findall(html_text))
     if twice := sorted(i for i, count in ids.items() if count > 1):
         raise PluginError(f"{where}: two elements have the id '{twice[0]}': an anchor must name one place")
+    page.edition_editorial_ids = editorial_heading_ids(html_text)  # overrides/partials/toc-item.html
     if config.theme["language"] == "ru":
         html_text = tie_russian(html_text)
     return html_text
@@ -321,6 +324,16 @@ def on_post_build(config):
 
 
 # ---------------------------------------------------------------------------- helpers
+def editorial_heading_ids(html_text: str) -> set[str]:
+    """The ids of the headings the editors added (class "editorial"), as Python-Markdown wrote them."""
+    ids = set()
+    for attributes in HEADING.findall(html_text):
+        classes, heading_id = HEADING_CLASS.search(attributes), HEADING_ID.search(attributes)
+        if classes and heading_id and "editorial" in classes[1].split():
+            ids.add(heading_id[1])
+    return ids
+
+
 def is_generated(page) -> bool:
     """A page pages.py writes from data/ (docs/<lang>/missions/... : pages.GENERATED)."""
     parts = page.file.src_uri.split("/")
