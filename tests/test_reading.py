@@ -221,6 +221,12 @@ def test_no_page_is_wider_than_a_phone(server, browser, width, lang, prefix):
                     return h.getBoundingClientRect().bottom - Math.max(...bottoms); }"""
             )
             assert blank < 12, f"{prefix}{path}: {blank} px of blank line under the title"
+            alone = page.evaluate(  # a heading's cite button wrapped onto a line of its own
+                """() => [...document.querySelectorAll('article :is(h2, h3) .cite-this')]
+                    .filter(b => b.getBoundingClientRect().left - b.parentElement.getBoundingClientRect().left < 8)
+                    .map(b => b.parentElement.id)"""
+            )
+            assert alone == [], f"{prefix}{path}: the cite button of {alone} stands alone on a line"
             if path == "article.html":
                 margin = page.evaluate("parseFloat(getComputedStyle(document.querySelector('#p12')).paddingLeft)")
                 assert margin <= 40, f"the margin takes {margin} px"

@@ -180,9 +180,28 @@
     } else if (target.tagName === "TR") {
       target.querySelector("th, td").appendChild(cite);
     } else {
-      target.appendChild(cite);
+      keepWithLastWord(target, cite);
     }
   });
+
+  // A heading's button stays on the line of the heading's last word: the word, the heading's
+  // own link and the button go into one unbreakable group (the heading's text is unchanged).
+  function keepWithLastWord(heading, cite) {
+    var link = heading.querySelector(":scope > .headerlink");
+    var last = link ? link.previousSibling : heading.lastChild;
+    var group = document.createElement("span");
+    group.className = "keep-together";
+    if (last && last.nodeType === Node.TEXT_NODE) {
+      var text = last.nodeValue.replace(/\s+$/, "");
+      var start = Math.max(text.lastIndexOf(" "), text.lastIndexOf("\u00a0")) + 1;
+      last = start > 0 ? last.splitText(start) : last;
+    }
+    if (!last) return heading.appendChild(cite);
+    heading.insertBefore(group, last);
+    group.appendChild(last);
+    if (link) group.appendChild(link);
+    group.appendChild(cite);
+  }
 
   // The article's panel and the cite page's blocks: a format choice where the panel asks.
   document.querySelectorAll(".cite-panel .cite-actions").forEach(function (actions) {
