@@ -108,6 +108,24 @@ def test_single_file_opens_alone_with_zero_requests(offline, offline_page, tmp_p
     assert offline_page.console_errors == []
 
 
+@pytest.mark.parametrize("width", [360, 390])
+@pytest.mark.parametrize("locale", ["ru", "en"])
+def test_single_file_fits_a_phone(offline, browser, locale, width):
+    context = browser.new_context(viewport={"width": width, "height": 800}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(offline[f"single_{locale}"].as_uri())
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        wide = page.evaluate(
+            """() => [...document.body.querySelectorAll('*')]
+                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                .map(e => e.tagName + '.' + e.className).slice(0, 3)"""
+        )
+        assert wide == [], f"article-{locale}.html at {width} px: {wide}"
+    finally:
+        context.close()
+
+
 def test_single_russian_file_is_the_authors_text_word_for_word(offline):
     page = authors_text(offline["single_ru"].read_text(encoding="utf-8"))
     difference = first_difference(source_words(), normalise(page))
