@@ -2,6 +2,7 @@
 the method, the sources' own titles, the typography, the search results, the phone, print,
 and the buttons to cite. Built pages read with an HTML parser; layout in Chromium."""
 
+import copy
 import json
 import re
 
@@ -135,7 +136,7 @@ STRAIGHT = re.compile(r"[\"']")
 
 @pytest.mark.parametrize("path", ["index.html", "article.html", "cite.html", "about.html", "method.html", *DATA_PAGES])
 def test_english_prose_has_curly_quotes_and_apostrophes(page_html, path):
-    article = page_html(f"en/{path}").select_one("article")
+    article = copy.copy(page_html(f"en/{path}").select_one("article"))  # the parse is shared
     for element in article.select("code, pre, script, style, #p2, .source-url, .sources-list a[lang]"):
         element.decompose()  # code, the authors' own English (verbatim) and the sources' own titles
     text = article.get_text()
@@ -143,7 +144,7 @@ def test_english_prose_has_curly_quotes_and_apostrophes(page_html, path):
 
 
 def test_russian_text_does_not_break_after_one_letter_words_nor_inside_dates(page_html):
-    article = page_html("article.html").select_one("article")
+    article = copy.copy(page_html("article.html").select_one("article"))  # the parse is shared
     for verbatim in article.select("pre, code"):  # a citation is copied with plain spaces
         verbatim.decompose()
     text = article.get_text()
