@@ -33,11 +33,13 @@ def build_site(
     env: dict | None = None,
     engine: str = "mkdocs",
     downloads: dict[str, Path] | None = None,
+    archives: dict[str, Path] | None = None,
 ):
     """Build into `target` (replaced only on success) with `engine` (mkdocs, or its maintained
     fork properdocs). Returns the finished process, whose stdout holds the build log; raises
     BuildFailed with that log when the build fails. `env`: variables to set (None: to unset).
-    `downloads`: files to publish in target/downloads/ (their names and sizes are in the pages)."""
+    `downloads`: files to publish in target/downloads/ (their names and sizes are in the pages).
+    `archives`: version -> a finished archive (edition/versions.py), copied to versions/<version>/."""
     target = target.resolve()
     sizes = {path.name: path.stat().st_size for path in (downloads or {}).values()}
     environment = {
@@ -45,6 +47,7 @@ def build_site(
         **QUIET_BANNERS,
         "SOURCE_DATE_EPOCH": source_date_epoch(),
         **({"EDITION_DOWNLOADS": json.dumps(sizes, sort_keys=True)} if downloads else {}),
+        **(archive_environment(archives) if archives else {}),
         **(env or {}),
     }
     with staging_for(target) as staging:
@@ -63,7 +66,25 @@ def build_site(
         for path in (downloads or {}).values():
             (staging / "downloads").mkdir(exist_ok=True)
             shutil.copy2(path, staging / "downloads" / path.name)
+        for version, folder in (archives or {}).items():
+            shutil.copytree(folder, staging / "versions" / version)
     return result
+
+
+def archive_environment(archives: dict[str, Path]) -> dict[str, str]:
+    """What the site's build needs to know of the archives: their pages (for the version
+    menu) and their inline scripts (for the one Content-Security-Policy of the site)."""
+    from edition.hosting import inline_scripts
+    from edition.versions import html_pages
+
+    pages = {version: html_pages(folder) for version, folder in archives.items()}
+    scripts = set()
+    for version, folder in archives.items():
+        for page in pages[version]:
+            scripts |= inline_scripts((folder / page).read_text(encoding="utf-8"))
+    listing = next(iter(archives.values())).parent / "inline-scripts.json"  # beside the archives
+    listing.write_text(json.dumps(sorted(scripts)), encoding="utf-8")
+    return {"EDITION_ARCHIVES": json.dumps(pages, sort_keys=True), "EDITION_ARCHIVE_SCRIPTS": str(listing)}
 
 
 @contextlib.contextmanager
@@ -172,7 +193,38 @@ def publish(target: Path):
 
     with tempfile.TemporaryDirectory(prefix=".publish-", dir=target.resolve().parent) as scratch:
         files = export(Path(scratch) / "dist")
-        return build_site(target, downloads={name: path for name, path in files.items() if path.exists()})
+        archives = build_archives(Path(scratch) / "versions")
+        return build_site(
+            target, downloads={name: path for name, path in files.items() if path.exists()}, archives=archives
+        )
+
+
+def build_archives(folder: Path) -> dict[str, Path]:
+    """Every release at its permanent address: the older ones rebuilt from their commits, the
+    current one from this tree, each for <address>versions/<version>/, with its version menu
+    and, if older, its banner (edition/versions.py)."""
+    from edition.data import load_data
+    from edition.versions import ArchiveError, build_old_release, finish_archive, html_pages
+
+    data, site_url = load_data(), public_address()
+    releases = data.corrections.releases
+    built = {}
+    try:
+        for release in releases[1:]:
+            built[release.version] = folder / release.version
+            build_old_release(ROOT, release.commit, built[release.version], f"{site_url}versions/{release.version}/")
+    except ArchiveError as error:
+        raise BuildFailed(str(error)) from None
+    current = releases[0].version
+    built[current] = folder / current
+    build_site(
+        built[current],
+        env={"EDITION_SITE_URL": f"{site_url}versions/{current}/", "EDITION_ARCHIVE_OF": current},
+    )
+    pages = {version: html_pages(path) for version, path in built.items()}
+    for version, path in built.items():
+        finish_archive(data, path, version, pages)
+    return built
 
 
 def main(argv: list[str]) -> int:

@@ -1,8 +1,9 @@
 """Add the built site's new citable URLs and anchors to data/published_urls.yml.
 
 Citable: every page, and in its content every heading, numbered paragraph, reference and
-table row that has an id. Entries are only ever added, never removed (a cited link is
-forever; to retire one, move it to `redirects` by hand).
+table row that has an id, and every release and entry of the corrections log. Entries are
+only ever added, never removed (a cited link is forever; to retire one, move it to
+`redirects` by hand).
 
     python scripts/update_contract.py site      # what `make contract` runs
 """
@@ -14,7 +15,7 @@ from bs4 import BeautifulSoup
 
 from edition.contract import CONTRACT_FILE, load_contract
 
-CITABLE = "h1[id], h2[id], h3[id], h4[id], .para[id], li[id^='ref-'], tr[id]"
+CITABLE = "h1[id], h2[id], h3[id], h4[id], .para[id], li[id^='ref-'], tr[id], .correction[id], li[id^='release-']"
 
 
 def citable_urls(site: Path) -> list[str]:

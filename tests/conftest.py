@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from build_site import build_site
+from build_site import build_site, publish
 from export_offline import export
 
 from project import serving
@@ -36,7 +36,7 @@ CHROMIUM_FLAGS = [
 
 TIERS = ("unit", "build", "browser")
 BROWSER_FIXTURES = {"browser", "browser_page", "offline_page"}
-BUILD_FIXTURES = {"site", "server", "page_html", "offline"}
+BUILD_FIXTURES = {"site", "server", "page_html", "offline", "published", "published_server"}
 
 
 def pytest_collection_modifyitems(items):
@@ -54,6 +54,21 @@ def site(tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("build") / "site"
     build_site(target)
     return target
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory) -> Path:
+    """The site as `make site` publishes it for the public address: downloads in downloads/,
+    every release at versions/<version>/ (the older ones rebuilt from their commits)."""
+    target = tmp_path_factory.mktemp("published") / "site"
+    publish(target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def published_server(published):
+    with serving(published) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -85,8 +85,8 @@ def test_no_author_and_no_journal_are_invented(record):
 BIBTEX_P12 = f"""@online{{kazakhstan-conflicts-edition-ru-p12,
   title = {{{TITLE_RU}}},
   titleaddon = {{веб-издание статьи}},
-  version = {{0.1.0}},
-  date = {{2026-11-26}},
+  version = {{0.2.0}},
+  date = {{2026-11-27}},
   url = {{{SITE}article.html#p12}},
   urldate = {{2026-12-01}},
   langid = {{russian}},
@@ -96,10 +96,10 @@ BIBTEX_P12 = f"""@online{{kazakhstan-conflicts-edition-ru-p12,
 RIS_P12 = f"""TY  - ELEC
 ID  - kazakhstan-conflicts-edition-ru-p12
 TI  - {TITLE_RU}
-ET  - 0.1.0
+ET  - 0.2.0
 LA  - ru
 PY  - 2026
-DA  - 2026/11/26
+DA  - 2026/11/27
 UR  - {SITE}article.html#p12
 Y2  - 2026/12/01
 M1  - 2026/12/01
@@ -134,8 +134,8 @@ def test_bibtex_parses_back(record, locale):
         )
         assert fields["title"] == {"ru": TITLE_RU, "en": TITLE_EN}[locale]
         assert fields["url"] == URLS[locale] + (f"#{fragment}" if fragment else "")
-        assert fields["urldate"] == "2026-12-01" and fields["date"] == "2026-11-26"
-        assert fields["langid"] == {"ru": "russian", "en": "english"}[locale] and fields["version"] == "0.1.0"
+        assert fields["urldate"] == "2026-12-01" and fields["date"] == "2026-11-27"
+        assert fields["langid"] == {"ru": "russian", "en": "english"}[locale] and fields["version"] == "0.2.0"
         label = FRAGMENT_NOTE[locale, fragment]
         assert fields["note"].startswith(f"{label}; " if label else "")
         assert "author" not in fields and "journaltitle" not in fields
@@ -158,8 +158,8 @@ def test_ris_parses_back(record, locale):
         assert entry["id"] == f"kazakhstan-conflicts-edition-{locale}" + (f"-{fragment}" if fragment else "")
         assert entry["title"] == {"ru": TITLE_RU, "en": TITLE_EN}[locale]
         assert entry["urls"] == [URLS[locale] + (f"#{fragment}" if fragment else "")]
-        assert entry["access_date"] == "2026/12/01" and entry["date"] == "2026/11/26"
-        assert entry["language"] == locale and entry["edition"] == "0.1.0"
+        assert entry["access_date"] == "2026/12/01" and entry["date"] == "2026/11/27"
+        assert entry["language"] == locale and entry["edition"] == "0.2.0"
         label = FRAGMENT_NOTE[locale, fragment]
         genre = {"ru": "Веб-издание статьи. ", "en": "Web edition of the article. "}[locale]
         assert entry["notes"][:-1] == ([label] if label else []) and entry["notes"][-1].startswith(genre)

@@ -11,6 +11,11 @@ from edition.yaml_source import DataError
 
 from project import copy_project
 
+# where the source the URL cases break sits in data/sources.yml (its index moves as sources are added)
+TASS_926976_URL = "sources.{}.url".format(
+    next(i for i, source in enumerate(load_data().sources) if source == "tass-926976")
+)
+
 
 @pytest.fixture
 def data_dir(tmp_path):
@@ -65,7 +70,7 @@ CASES = {
     ),
     "edition version not x.y.z": (
         "article.yml",
-        "  version: 0.1.0",
+        "  version: 0.2.0",
         "  version: first",
         ["article.yml:", "edition.version", "should match pattern"],
     ),
@@ -123,6 +128,42 @@ CASES = {
         'quote: "проведено десять ротаций"',
         ["missions.yml:", "missions.0.facts.4.article.quote", "not found verbatim in article paragraph p16"],
     ),
+    "English of a quotation not the translation's": (
+        "facts.yml",
+        'en: "the sum of 185,617,872 tenge"',
+        'en: "in the amount of 185,617,872 tenge"',
+        ["facts.yml:", "topics.1.facts.2.article.en", "not found verbatim in paragraph p21 of the English article"],
+    ),
+    "newest release not this edition": (
+        "corrections.yml",
+        "  - version: 0.2.0\n    date: 2026-11-27",
+        "  - version: 0.2.0\n    date: 2026-11-28",
+        ["corrections.yml:", "releases.0.version", "the newest release must be this edition"],
+    ),
+    "releases out of order": (
+        "corrections.yml",
+        "  - version: 0.1.0\n    date: 2026-11-26",
+        "  - version: 0.3.0\n    date: 2026-11-26",
+        ["corrections.yml:", "releases.1.version", "releases go newest first"],
+    ),
+    "an older release without its commit": (
+        "corrections.yml",
+        "    commit: 6d0fba15d7247ff6f54d5758ae1b7c56d06825db\n",
+        "",
+        ["corrections.yml:", "releases.1", "names the commit it is rebuilt from"],
+    ),
+    "a correction in no release": (
+        "corrections.yml",
+        "  - id: decree-allocation\n    version: 0.2.0",
+        "  - id: decree-allocation\n    version: 0.1.5",
+        ["corrections.yml:", "corrections.0.version", "0.1.5 is not a release above"],
+    ),
+    "a correction whose source is unknown": (
+        "corrections.yml",
+        "sources: [kazinform-aid-2017]",
+        "sources: [kazinform-aid-2071]",
+        ["corrections.yml:", "corrections.0.sources", "kazinform-aid-2071"],
+    ),
     "source id not in sources.yml": (
         "astana_rounds.yml",
         "sources: [tass-973460]",
@@ -133,13 +174,13 @@ CASES = {
         "sources.yml",
         "url: https://tass.com/world/926976",
         "url: ftp://tass.com/world/926976",
-        ["sources.yml:", "sources.25.url", "is not a plain http(s) URL"],
+        ["sources.yml:", TASS_926976_URL, "is not a plain http(s) URL"],
     ),
     "javascript url": (
         "sources.yml",
         "url: https://tass.com/world/926976",
         "url: javascript:alert(1)",
-        ["sources.yml:", "sources.25.url", "is not a plain http(s) URL"],
+        ["sources.yml:", TASS_926976_URL, "is not a plain http(s) URL"],
     ),
     "unsafe yaml tag": (
         "missions.yml",
@@ -228,19 +269,19 @@ CASES = {
         "sources.yml",
         "url: https://tass.com/world/926976",
         "url: https://tass.com/world 926976",
-        ["sources.yml:", "sources.25.url", "not a plain http(s) URL"],
+        ["sources.yml:", TASS_926976_URL, "not a plain http(s) URL"],
     ),
     "a url with credentials": (
         "sources.yml",
         "url: https://tass.com/world/926976",
         "url: https://user:secret@tass.com/world/926976",
-        ["sources.yml:", "sources.25.url", "no credentials"],
+        ["sources.yml:", TASS_926976_URL, "no credentials"],
     ),
     "a url that is only a host-less path": (
         "sources.yml",
         "url: https://tass.com/world/926976",
         "url: https:///world",
-        ["sources.yml:", "sources.25.url", "not a plain http(s) URL"],
+        ["sources.yml:", TASS_926976_URL, "not a plain http(s) URL"],
     ),
     "a quotation that is everywhere": (
         "missions.yml",

@@ -150,7 +150,8 @@ def test_an_edited_value_changes_on_every_page_that_shows_it(tmp_path):
     rounds = project / "data" / "astana_rounds.yml"
     rounds.write_text(rounds.read_text("utf-8").replace("start: 2017-10-30", "start: 2017-10-27"), "utf-8")
     missions = project / "data" / "missions.yml"
-    missions.write_text(missions.read_text("utf-8").replace('"290 servicemen"', '"291 servicemen"'), "utf-8")
+    edited = missions.read_text("utf-8").replace('en: "290 servicemen over', 'en: "291 servicemen over')
+    missions.write_text(edited, "utf-8")
     site = tmp_path / "site"
     build_site(site, config_file=project / "mkdocs.yml")
 

@@ -37,7 +37,8 @@ PAYLOADS = {
     "urls": "javascript:window.__pwned='url' data:text/html,<b>x</b> //evil.example/x vbscript:x",
 }
 # Not free text: identifiers, dates, enumerations, URLs (refused unless http(s): test_data_errors),
-# the verbatim quotations of the article, source ids, the abstract's paragraph ids ({ru: p1}).
+# the verbatim quotations of the article and their English (the translation's, verbatim too),
+# source ids, the abstract's paragraph ids ({ru: p1}).
 NOT_FREE_TEXT = {"id", "url", "quote", "paragraph", "status", "confidence", "city", "date", "start", "end",
                  "version", "language", "sources", "n", "abstract"}  # fmt: skip
 DATA_FILES = ["sources.yml", "missions.yml", "astana_rounds.yml", "funding_sources.yml", "facts.yml", "article.yml"]
@@ -60,6 +61,8 @@ def poison(node, filename: str, payload: str, path=(), fields=None):
             ids = isinstance(value, list | dict) and all(isinstance(item, str) for item in value)  # [source ids]
             ids = ids and (not isinstance(value, dict) or all(isinstance(v, str) for v in value.values()))
             if key in NOT_FREE_TEXT and (ids or not isinstance(value, dict | list)):
+                out[key] = value
+            elif key == "en" and path[-1:] == ("article",):  # the English of a quotation: the translation's words
                 out[key] = value
             else:
                 out[key] = poison(value, filename, payload, (*path, key), fields)

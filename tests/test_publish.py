@@ -10,20 +10,12 @@ import pytest
 from bs4 import BeautifulSoup
 from test_links import broken_references
 
-from build_site import publish
 from edition.publication import human_size
 from edition.strings import STRINGS
 
 from project import ROOT
 
 pytestmark = pytest.mark.build
-
-
-@pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    site = tmp_path_factory.mktemp("published") / "site"
-    publish(site)
-    return site
 
 
 def test_the_published_site_carries_its_downloads(published):

@@ -8,10 +8,12 @@ import pytest
 
 from edition.locales import CODES, check_i18n_languages
 from edition.models import PartialDate
-from edition.strings import CITE_JS_KEYS, EDITION_JS_KEYS, STRINGS, format_date, format_range
+from edition.strings import CITE_JS_KEYS, EDITION_JS_KEYS, STRINGS, Plural, format_date, format_range, ui_string
 
 
 def placeholders(value) -> set[str]:
+    if isinstance(value, Plural):  # its forms differ by language; their placeholders may not
+        return set().union(*(placeholders(form) for form in value.values()))
     if isinstance(value, dict):
         return {f"{key}.{name}" for key, item in value.items() for name in placeholders(item)}
     if isinstance(value, list):
@@ -26,6 +28,28 @@ def test_every_language_has_every_string_with_the_same_placeholders():
         assert STRINGS[first].keys() == STRINGS[other].keys(), set(STRINGS[first]) ^ set(STRINGS[other])
         for key, value in STRINGS[first].items():
             assert placeholders(value) == placeholders(STRINGS[other][key]), key
+
+
+def test_plural_strings_have_every_form_their_language_needs():
+    from babel import Locale
+
+    plurals = [
+        (code, key, value) for code in CODES for key, value in STRINGS[code].items() if isinstance(value, Plural)
+    ]
+    assert plurals
+    for code, key, value in plurals:
+        assert set(value) == Locale.parse(code).plural_form.tags | {"other"}, (code, key)
+
+
+@pytest.mark.parametrize(
+    "count, ru, en",
+    [(1, "1 раунд", "1 round"), (21, "21 раунд", "21 rounds"), (22, "22 раунда", "22 rounds"),
+     (25, "25 раундов", "25 rounds"), (11, "11 раундов", "11 rounds"), (104, "104 раунда", "104 rounds")],
+)  # fmt: skip
+def test_counted_words_agree_with_their_number(count, ru, en):
+    values = {"count": count, "first": "", "last": ""}
+    assert ui_string("ru", "timeline_rounds_summary", **values).startswith(ru + " ")
+    assert ui_string("en", "timeline_rounds_summary", **values).startswith(en + " ")
 
 
 def test_the_browser_strings_exist():

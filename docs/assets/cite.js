@@ -48,7 +48,8 @@
     var fragment = id ? page.fragments[id] : null;
     var kind = !fragment ? "work" : fragment.n ? "paragraph" : "section";
     // the language version's root, the cited page (or the fragment's own), the #fragment
-    var url = page.roots[language] + ((fragment && fragment.u) || page.cited) +
+    var roots = page.permanent && permanentChosen() ? page.permanent.roots : page.roots;
+    var url = roots[language] + ((fragment && fragment.u) || page.cited) +
       (fragment && !fragment.page ? "#" + id : "");
     var title = fragment && fragment.t ? fragment.t[format.heading || language] : "";
     var now = new Date();
@@ -73,6 +74,29 @@
       if (element.tagName === "BUTTON") element.setAttribute("data-clipboard-text", text);
       else element.textContent = text;
     });
+  }
+
+  // The version's permanent address (versions/<version>/) instead of the current one, where
+  // the published site keeps it; remembered like the format.
+  var PERMANENT = "edition-cite-permanent";
+  function permanentChosen() {
+    try { return localStorage.getItem(PERMANENT) === "1"; } catch (error) { return false; }
+  }
+  function permanentChoice() {
+    var label = document.createElement("label");
+    label.className = "cite-permanent";
+    var box = document.createElement("input");
+    box.type = "checkbox";
+    box.className = "cite-permanent-box";
+    box.checked = permanentChosen();
+    box.addEventListener("change", function () {
+      try { localStorage.setItem(PERMANENT, box.checked ? "1" : "0"); } catch (error) { /* this page only */ }
+      document.querySelectorAll(".cite-permanent-box").forEach(function (other) { other.checked = box.checked; });
+      refresh();
+    });
+    label.appendChild(box);
+    label.appendChild(document.createTextNode(" " + C.ui.cite_permanent.replace("{version}", page.permanent.version)));
+    return label;
   }
 
   function formatSelect() {
@@ -147,6 +171,7 @@
     var actions = document.createElement("div");
     actions.className = "cite-actions";
     actions.appendChild(formatSelect());
+    if (page.permanent) actions.appendChild(permanentChoice());
     actions.appendChild(button("cite-copy md-button", C.ui.cite_copy, id));
     actions.appendChild(close);
     box.appendChild(text);
@@ -206,6 +231,7 @@
   // The article's panel and the cite page's blocks: a format choice where the panel asks.
   document.querySelectorAll(".cite-panel .cite-actions").forEach(function (actions) {
     actions.insertBefore(formatSelect(), actions.firstChild);
+    if (page.permanent) actions.insertBefore(permanentChoice(), actions.firstChild.nextSibling);
   });
 
   // At the moment of the click (capture: before Material's clipboard reads the text), the

@@ -1,5 +1,7 @@
-"""The authors' paragraphs as the Markdown of the Russian article holds them, without the
-editors' apparatus: what a quotation in a data file must be found in, verbatim."""
+"""The paragraphs of the article as its Markdown holds them, without the editors' apparatus:
+what a quotation in a data file must be found in, verbatim. The Russian article is the
+authors' text; the English one, the editors' translation, which the data's English renderings
+of the quotations must follow word for word (one translation, used everywhere)."""
 
 import re
 from pathlib import Path
@@ -8,6 +10,13 @@ from .markdown_source import paragraphs, sequence_errors
 from .yaml_source import DataError, display_path
 
 ARTICLE = Path(__file__).resolve().parents[2] / "docs" / "ru" / "article.md"
+
+
+def translation_of(article: Path) -> Path:
+    """The English article beside a Russian one (docs/ru/article.md -> docs/en/article.md)."""
+    return article.parents[1] / "en" / article.name
+
+
 APPARATUS = [
     (re.compile(r'<span class="editorial[^"]*">.*?</span>'), ""),  # [sic]
     (re.compile(r"\[\^[\w-]+\]"), ""),  # footnote markers

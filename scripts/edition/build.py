@@ -9,6 +9,7 @@ top-level build, so the state of one build never leaks into the next."""
 import html
 import json
 import logging
+import os
 import posixpath
 import re
 from collections import Counter
@@ -26,8 +27,18 @@ from .build_state import BuildState
 from .citation import templates as citation_templates
 from .cite_blocks import cite_block, cite_panel
 from .contract import load_contract, relative_url
+from .corrections import (
+    FEED,
+    MissingPlace,
+    atom_feed,
+    corrections_markup,
+    insert_mark,
+    mark_html,
+    marks_for,
+    releases_markup,
+)
 from .crosslinks import resolve_cross_links
-from .data import load_data
+from .data import DATA_DIR, load_data
 from .fragments import FragmentError, page_fragments
 from .hosting import inline_scripts, write_server_rules
 from .html_check import unsafe_markup
@@ -60,7 +71,16 @@ from .render import render
 from .search_index import split_search_index
 from .strings import EDITION_JS_KEYS, STRINGS, strings_for_js, ui_string
 from .typography import tie_russian
-from .yaml_source import DataError
+from .versions import (
+    ARCHIVE_FOLDER,
+    ArchiveError,
+    archive_of,
+    archives_from_environment,
+    insert_menu,
+    version_menu,
+    versions_json,
+)
+from .yaml_source import DataError, read_yaml
 
 # Not a logger under "mkdocs": in strict mode MkDocs would count the message as a failure.
 log = logging.getLogger("edition")
@@ -92,6 +112,7 @@ def on_config(config, fallback: BuildState | None = None):
             STATE = BuildState(
                 data=data,
                 downloads=downloads_from_environment(),
+                archives=archives_from_environment(),
                 citations={code: citation_templates(data.article, code) for code in CODES},
                 margin_links={code: article_links(data, code) for code in CODES},
             )
@@ -197,6 +218,13 @@ def marker_verbs(page, config, locale: str) -> dict[str, Verb]:
         ),
         "imprint": Verb("imprint", lambda: wrap_html_blocks(imprint(STATE.data, locale, config.site_url or ""))),
         "downloads": Verb("downloads", lambda: wrap_html_blocks(downloads_markup(page, config, locale))),
+        "releases": Verb(
+            "releases",
+            lambda: wrap_html_blocks(releases_markup(STATE.data, locale, page.file.dest_uri, STATE.archives)),
+        ),
+        "corrections": Verb(
+            "corrections", lambda: wrap_html_blocks(corrections_markup(STATE.data, locale, page.file.dest_uri))
+        ),
         "legend": Verb(
             "legend",
             lambda: wrap_html_blocks(render("legend.html", t=STRINGS[locale], verdicts=True, method_href=None)),
@@ -221,6 +249,7 @@ def on_page_content(html_text, page, config, files):
     if twice := sorted(i for i, count in ids.items() if count > 1):
         raise PluginError(f"{where}: two elements have the id '{twice[0]}': an anchor must name one place")
     page.edition_editorial_ids = editorial_heading_ids(html_text)  # overrides/partials/toc-item.html
+    html_text = mark_corrections(html_text, page, config.theme["language"])
     if config.theme["language"] == "ru":
         html_text = tie_russian(html_text)
     return html_text
@@ -241,10 +270,22 @@ def on_page_context(context, page, config, nav):
         config.site_name,
         html.unescape(page.meta.get("description") or config.site_description),
     )
+    here = posixpath.dirname(page.file.dest_uri) or "."
+    context["edition_feed"] = {
+        "href": posixpath.relpath(f"{FOLDERS[locale]}{FEED}", here),
+        "title": STRINGS[locale]["feed_label"],
+    }
     context["edition_footer"] = footer(STATE.data, locale, page.file.dest_uri, page_downloads(page, config, locale))
     cite = citable(page, config)
     if cite:  # what assets/cite.js may cite on this page, and its citation templates
         context["edition_cite"] = {"roots": cite["roots"], "cited": cite["cited"], "fragments": cite["fragments"]}
+        current = STATE.data.article.edition.version
+        if current in STATE.archives and archive_of() is None:  # its permanent copy is published
+            permanent = f"{config.site_url or ''}{ARCHIVE_FOLDER}{current}/"
+            context["edition_cite"]["permanent"] = {
+                "version": current,
+                "roots": {code: f"{permanent}{folder}" for code, folder in FOLDERS.items()},
+            }
         here = posixpath.dirname(page.file.dest_uri) or "."
         context["edition_cite_scripts"] = [  # only on these pages: no weight on the others
             posixpath.relpath(f"{FOLDERS[locale]}assets/citations-{locale}.js", here),
@@ -267,6 +308,12 @@ def on_post_page(output, page, config):
         return link
 
     output = HREFLANG.sub(absolute, output)
+    if archive_of() is None:  # a permanent copy gets its menu with the archives (versions.py)
+        locale = config.theme["language"]
+        try:
+            output = insert_menu(output, version_menu(STATE.data, locale, page.file.dest_uri, "", STATE.archives))
+        except ArchiveError as error:
+            raise PluginError(f"{page.file.src_path}: {error}") from None
     STATE.inline_scripts.update(inline_scripts(output))  # for the Content-Security-Policy (hosting.py)
     return output
 
@@ -317,6 +364,14 @@ def on_post_build(config):
         if FOLDERS[locale]:
             (site_dir / FOLDERS[locale] / "404.html").write_text(page, encoding="utf-8")
     minify_assets(site_dir)
+    check_corrections_placed(site_dir)
+    for locale, folder in FOLDERS.items():
+        (site_dir / folder / FEED).write_text(atom_feed(STATE.data, locale, config.site_url or ""), encoding="utf-8")
+    if STATE.archives:
+        (site_dir / ARCHIVE_FOLDER).mkdir(exist_ok=True)
+        (site_dir / ARCHIVE_FOLDER / "versions.json").write_text(versions_json(STATE.data, STATE.archives), "utf-8")
+    if os.environ.get("EDITION_ARCHIVE_SCRIPTS"):  # the archives' inline scripts, for the one CSP
+        STATE.inline_scripts.update(json.loads(Path(os.environ["EDITION_ARCHIVE_SCRIPTS"]).read_text("utf-8")))
     pages = [*contract.page_redirects(), *(f"{FOLDERS[locale]}404.html" for locale in STATE.not_found_pages)]
     for page in pages:  # written here or by on_post_template, not through on_post_page
         STATE.inline_scripts.update(inline_scripts((site_dir / page).read_text(encoding="utf-8")))
@@ -324,6 +379,37 @@ def on_post_build(config):
 
 
 # ---------------------------------------------------------------------------- helpers
+def mark_corrections(html_text: str, page, locale: str) -> str:
+    """A "corrected in <version>" mark at each place of this page the corrections log names."""
+    path = page.file.dest_uri.removeprefix(FOLDERS[locale])
+    for anchor, correction, location in marks_for(STATE.data, path, locale):
+        try:
+            html_text = insert_mark(html_text, anchor, mark_html(correction, locale, page.file.dest_uri))
+        except MissingPlace:
+            raise misplaced(location, f"{page.file.dest_uri} has no id '{anchor}'") from None
+        STATE.marks_placed.add((correction.id, page.file.dest_uri, anchor))
+    return html_text
+
+
+def check_corrections_placed(site_dir: Path) -> None:
+    """Every place of the corrections log is a page of the site, and every id on it got its mark."""
+    for index, correction in enumerate(STATE.data.corrections.corrections):
+        for number, place in enumerate(correction.where):
+            field = ("corrections", index, "where", number)
+            for language in place.languages:
+                page = f"{FOLDERS[language]}{place.page}"
+                if not (site_dir / page).is_file():
+                    raise misplaced((*field, "page"), f"there is no page {page}")
+                if place.anchor and (correction.id, page, place.anchor) not in STATE.marks_placed:
+                    raise misplaced((*field, "anchor"), f"{page} has no id '{place.anchor}'")
+
+
+def misplaced(location: tuple, problem: str) -> PluginError:
+    """A build error naming the file, line and field of the corrections log (only the built
+    site shows which pages and ids exist)."""
+    return PluginError(str(read_yaml(DATA_DIR / "corrections.yml").error(location, problem)))
+
+
 def editorial_heading_ids(html_text: str) -> set[str]:
     """The ids of the headings the editors added (class "editorial"), as Python-Markdown wrote them."""
     ids = set()

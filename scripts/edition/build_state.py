@@ -21,4 +21,8 @@ class BuildState:
     data_pages_written: bool = False  # docs/<lang>/ data pages: both languages at once
     not_found_pages: dict[str, str] = field(default_factory=dict)  # locale -> its 404 page
     inline_scripts: set[str] = field(default_factory=set)  # the pages' inline scripts, for the CSP
+    # version -> the pages of its archive in versions/<version>/ (versions.py); {}: a preview
+    archives: dict[str, list[str]] = field(default_factory=dict)
+    # (correction id, page in its language folder, anchor) of every "corrected in" mark placed
+    marks_placed: set[tuple[str, str, str]] = field(default_factory=set)
     problem: str | None = None  # under `mkdocs serve`: why the data could not be read this time

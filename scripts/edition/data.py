@@ -9,9 +9,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .article import article_paragraphs
+from .article import ARTICLE, article_paragraphs, translation_of
 from .models import (
     ArticleRecord,
+    CorrectionsFile,
     FactsFile,
     FundingFile,
     MissionsFile,
@@ -33,6 +34,7 @@ FILES = {
     "funding": ("funding_sources.yml", FundingFile),
     "facts": ("facts.yml", FactsFile),
     "article": ("article.yml", ArticleRecord),
+    "corrections": ("corrections.yml", CorrectionsFile),
 }
 
 
@@ -45,10 +47,13 @@ class EditionData:
     facts: FactsFile
     article: ArticleRecord
     paragraphs: dict[str, str]  # the authors' paragraphs of the article, by id (article.py)
+    corrections: CorrectionsFile
 
 
 def load_data(data_dir: Path = DATA_DIR, article: Path | None = None) -> EditionData:
-    paragraphs = article_paragraphs(article) if article else article_paragraphs()
+    article = article or ARTICLE
+    paragraphs = article_paragraphs(article)
+    english = article_paragraphs(translation_of(article))
     documents, models = {}, {}
     for name, (filename, model) in FILES.items():
         documents[name] = read_yaml(data_dir / filename)
@@ -56,7 +61,7 @@ def load_data(data_dir: Path = DATA_DIR, article: Path | None = None) -> Edition
     sources = {source.id: source for source in models["sources"].sources}
     check_unique_ids(documents, models)
     check_order(documents, models)
-    cited = check_references(documents, models, sources, paragraphs)
+    cited = check_references(documents, models, sources, paragraphs, english)
     unused = sorted(set(sources) - cited)
     if unused:
         index = next(i for i, s in enumerate(models["sources"].sources) if s.id == unused[0])
@@ -70,9 +75,49 @@ def load_data(data_dir: Path = DATA_DIR, article: Path | None = None) -> Edition
             ("keywords", "en"),
             f"{len(keywords.en)} keywords for {len(keywords.ru)} Russian ones: give one for each",
         )
+    check_releases(documents["corrections"], models["corrections"], models["article"])
     return EditionData(
-        sources, models["missions"], models["rounds"], models["funding"], models["facts"], models["article"], paragraphs
+        sources,
+        models["missions"],
+        models["rounds"],
+        models["funding"],
+        models["facts"],
+        models["article"],
+        paragraphs,
+        models["corrections"],
     )
+
+
+def check_releases(document, corrections: CorrectionsFile, article: ArticleRecord) -> None:
+    """Releases newest first, the first being this edition (article.yml), every older one
+    rebuildable from its commit; every correction in a release; ids unique."""
+
+    def number(version: str) -> tuple[int, ...]:
+        return tuple(int(part) for part in version.split("."))
+
+    releases = corrections.releases
+    first = releases[0]
+    if (first.version, first.date) != (article.edition.version, article.edition.date):
+        raise document.error(
+            ("releases", 0, "version"),
+            f"the newest release must be this edition: {article.edition.version} of "
+            f"{article.edition.date} (data/article.yml), found {first.version} of {first.date}",
+        )
+    if first.commit is not None:
+        raise document.error(("releases", 0, "commit"), "the release being built has no commit yet: leave it out")
+    for index, (newer, older) in enumerate(zip(releases, releases[1:], strict=False), start=1):
+        if number(older.version) >= number(newer.version):
+            raise document.error(("releases", index, "version"), "releases go newest first, each version once")
+        if older.commit is None:
+            raise document.error(("releases", index), "an older release names the commit it is rebuilt from (commit:)")
+    versions = {release.version for release in releases}
+    seen = set()
+    for index, correction in enumerate(corrections.corrections):
+        if correction.version not in versions:
+            raise document.error(("corrections", index, "version"), f"{correction.version} is not a release above")
+        if correction.id in seen:
+            raise document.error(("corrections", index, "id"), f"duplicate id '{correction.id}'")
+        seen.add(correction.id)
 
 
 # ---------------------------------------------------------------------------- shape
@@ -171,9 +216,10 @@ def check_order(documents, models) -> None:
             )
 
 
-def check_references(documents, models, sources: dict, paragraphs: dict[str, str]) -> set[str]:
+def check_references(documents, models, sources: dict, paragraphs: dict[str, str], english: dict[str, str]) -> set[str]:
     """Every cited source id exists and every article quotation is in its paragraph,
-    verbatim. Returns the ids of the sources cited."""
+    verbatim, and its English in the same paragraph of the English article (the data says
+    what the translation says). Returns the ids of the sources cited."""
     cited = set()
     for name, model in models.items():
         document = documents[name]
@@ -191,4 +237,9 @@ def check_references(documents, models, sources: dict, paragraphs: dict[str, str
             if found != 1:
                 problem = "not found verbatim" if not found else f"found {found} times (it must point at one place)"
                 raise document.error((*location, "quote"), f"{problem} in article paragraph {quote.paragraph}")
+            if " ".join(quote.en.split()) not in english.get(quote.paragraph, ""):
+                raise document.error(
+                    (*location, "en"),
+                    f"not found verbatim in paragraph {quote.paragraph} of the English article (docs/en/article.md)",
+                )
     return cited

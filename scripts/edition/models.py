@@ -312,7 +312,7 @@ class License(Model):
 
 class EditionInfo(Model):
     date: IsoDate
-    version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$")]
+    version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$")]  # the newest of corrections.yml's releases
     license: License
     contact: NonEmpty | None = None  # where readers report errors: a mailto: or http(s) address
 
@@ -354,6 +354,55 @@ class ArticleRecord(Model):
     journal: NonEmpty | None
     year: PositiveInt | None
     edition: EditionInfo
+
+
+# ---------------------------------------------------------------------------- corrections.yml
+VersionNumber = Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$")]
+Language = Literal["ru", "en"]
+
+
+class Release(Model):
+    """A published version: its number, date and what it brought; an older one names the
+    commit it is rebuilt from (versions/<version>/)."""
+
+    version: VersionNumber
+    date: IsoDate
+    summary: Text
+    commit: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{40}$")] | None = None
+
+
+class Place(Model):
+    """A corrected place: a page as data/published_urls.yml lists it (without en/), an id on it
+    (a published anchor, or fn-<label> for an editors' note; none: the page as a whole), and
+    the language versions that changed."""
+
+    page: Annotated[str, StringConstraints(pattern=r"^(?:[a-z0-9-]+/)*[a-z0-9-]+\.html$")]
+    anchor: Slug | None = None
+    languages: Annotated[list[Language], Field(min_length=1)]
+
+
+class Wording(Model):
+    """Words as they stood or stand, verbatim, in their language."""
+
+    text: NonEmpty
+    language: Language
+
+
+class Correction(Model):
+    id: Slug
+    version: VersionNumber
+    date: IsoDate
+    kind: Literal["translation", "note", "data", "interface"]
+    where: Annotated[list[Place], Field(min_length=1)]
+    before: Wording | Text  # the words, or a description of what stood there in each language
+    after: Wording | Text
+    why: Text
+    sources: Annotated[list[Slug], SOURCE_IDS] = []  # none: the reason needs no outside source
+
+
+class CorrectionsFile(Model):
+    releases: Annotated[list[Release], Field(min_length=1)]
+    corrections: list[Correction]
 
 
 # ---------------------------------------------------------------------------- walking a record

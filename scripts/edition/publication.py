@@ -109,6 +109,7 @@ def imprint(data, locale: str, site_url: str) -> str:
         licence=edition.license,
         contact=edition.contact,
         site_url=site_url,
+        feed="corrections.atom",  # beside about.html, in the language's folder
     )
 
 

@@ -7,9 +7,22 @@ from the data. Dates are formatted by Babel (installed with Material)."""
 
 from functools import cache
 
+from babel import Locale
 from babel.dates import format_date as babel_date
 
 from .locales import CODES
+
+
+class Plural(dict):
+    """A string with one form per CLDR plural category of its language (ru: one, few, many,
+    other; en: one, other), chosen by the number it counts."""
+
+    def __init__(self, **forms: str):
+        super().__init__(forms)
+
+    def form(self, locale: str, count: int) -> str:
+        return self[Locale.parse(locale).plural_form(count)]
+
 
 RU = {
     # ------------------------------------------------------------ the article's apparatus
@@ -42,7 +55,10 @@ RU = {
     "date_placeholders": {"dmy": "ДД.ММ.ГГГГ", "iso": "ГГГГ-ММ-ДД", "ris": "ГГГГ/ММ/ДД"},
     # ------------------------------------------------------------ data pages
     "missions": "Миротворческие миссии",
-    "missions_lead": ("Миссии, в которых участвовал Казахстан: что о каждой говорит статья и что — внешние источники."),
+    "missions_lead": (
+        "Миротворческие миссии Казахстана, о которых говорит статья, и более поздние: что о каждой говорит "
+        "статья и что — внешние источники. Перечень не полный: в нем только миссии, связанные со статьей."
+    ),
     "astana": "Астанинский процесс",
     "astana_lead": (
         "Раунды (международные встречи) Астанинского процесса по Сирии. Статья охватывает раунды "
@@ -117,7 +133,12 @@ RU = {
         "Серым — то, что произошло после написания статьи; полоса, которая тает, — миссия без даты "
         "окончания в источниках. Полосы и отметки ведут на страницы миссий и раундов."
     ),
-    "timeline_rounds_summary": "{count} раундов Астанинского процесса с {first} по {last}",
+    "timeline_rounds_summary": Plural(
+        one="{count} раунд Астанинского процесса с {first} по {last}",
+        few="{count} раунда Астанинского процесса с {first} по {last}",
+        many="{count} раундов Астанинского процесса с {first} по {last}",
+        other="{count} раунда Астанинского процесса с {first} по {last}",
+    ),
     "timeline_rounds_month": "Раунды {first}–{last}: {month}",
     "timeline_more_missions": "Еще миссий: {count} (все — в таблице миссий).",
     "generated": (
@@ -156,6 +177,52 @@ RU = {
     "downloads_preview": "Это предварительная сборка издания: файлы для скачивания (PDF, HTML, архив) в нее не входят.",
     "downloads_data": "Таблицы данных",
     "downloads_data_lead": "Таблицы страниц данных в форматах CSV и JSON; каждая описывает свои столбцы.",
+    # ------------------------------------------------------------ corrections and versions
+    "corrections_title": "Журнал исправлений",
+    "corrections_note": "примечание редакции",
+    "corrected_in": "Исправлено в версии {version}",
+    "correction_before": "Было",
+    "correction_after": "Стало",
+    "correction_why": "Почему",
+    "correction_sources": "Источники",
+    "correction_where": "Где",
+    "correction_kinds": {
+        "translation": "Перевод",
+        "note": "Примечание",
+        "data": "Данные",
+        "interface": "Интерфейс",
+    },
+    "language_names": {"ru": "рус.", "en": "англ."},
+    "page_names": {
+        "index.html": "Главная",
+        "article.html": "Статья",
+        "missions/index.html": "Миротворческие миссии",
+        "astana/index.html": "Астанинский процесс",
+        "funding/index.html": "Финансирование",
+        "facts/index.html": "Другие факты",
+        "cite.html": "Как цитировать",
+        "about.html": "Об издании",
+        "method.html": "Как проверялись факты",
+        "downloads.html": "Скачать",
+    },
+    "release_current": "текущая версия",
+    "release_corrections": "исправления этой версии",
+    "release_archive": "читать эту версию",
+    "corrections_version": "Версия {version}",
+    "corrections_none": "Исправлений пока нет.",
+    "feed_release": "Версия {version}",
+    "feed_label": "Журнал исправлений (Atom)",
+    "versions_label": "Версия издания",
+    "versions_history": "Все версии и исправления",
+    "archived_label": "Архивная версия",
+    "archived_text": (
+        "Это версия {version} издания от {date}, сохраненная по постоянному адресу. Текущая версия — {current}."
+    ),
+    "archived_current": "Эта страница в текущей версии",
+    "archived_corrections": "исправления с тех пор",
+    "cite_permanent": "Постоянный адрес версии {version}",
+    "imprint_changes": "Изменения",
+    "imprint_changes_value": "журнал исправлений и версий",
     "imprint_edition": "Издание",
     "imprint_publisher": "Издатель",
     "imprint_version": "Версия",
@@ -279,7 +346,9 @@ EN = {
     "date_placeholders": {"dmy": "DD.MM.YYYY", "iso": "YYYY-MM-DD", "ris": "YYYY/MM/DD"},
     "missions": "Peacekeeping missions",
     "missions_lead": (
-        "The missions Kazakhstan took part in: what the article says about each, and what outside sources say."
+        "Kazakhstan’s peacekeeping missions that the article discusses, and later ones: what the article says "
+        "about each, and what outside sources say. The list is not complete: it holds only the missions "
+        "connected with the article."
     ),
     "astana": "Astana process",
     "astana_lead": (
@@ -355,7 +424,10 @@ EN = {
         "Grey: what took place after the article was written; a fading bar: a mission with no end date "
         "in the sources. Bars and ticks link to the mission and round pages."
     ),
-    "timeline_rounds_summary": "{count} rounds of the Astana process from {first} to {last}",
+    "timeline_rounds_summary": Plural(
+        one="{count} round of the Astana process from {first} to {last}",
+        other="{count} rounds of the Astana process from {first} to {last}",
+    ),
     "timeline_rounds_month": "Rounds {first}–{last}: {month}",
     "timeline_more_missions": "More missions: {count} (all in the table of missions).",
     "generated": (
@@ -395,6 +467,53 @@ EN = {
     ),
     "downloads_data": "Data tables",
     "downloads_data_lead": "The tables of the data pages as CSV and JSON; each describes its columns.",
+    # ------------------------------------------------------------ corrections and versions
+    "corrections_title": "Corrections log",
+    "corrections_note": "editorial note",
+    "corrected_in": "Corrected in version {version}",
+    "correction_before": "Before",
+    "correction_after": "After",
+    "correction_why": "Why",
+    "correction_sources": "Sources",
+    "correction_where": "Where",
+    "correction_kinds": {
+        "translation": "Translation",
+        "note": "Note",
+        "data": "Data",
+        "interface": "Interface",
+    },
+    "language_names": {"ru": "Russian", "en": "English"},
+    "page_names": {
+        "index.html": "Home",
+        "article.html": "Article",
+        "missions/index.html": "Peacekeeping missions",
+        "astana/index.html": "Astana process",
+        "funding/index.html": "Funding",
+        "facts/index.html": "Other facts",
+        "cite.html": "How to cite",
+        "about.html": "About this edition",
+        "method.html": "How the facts were checked",
+        "downloads.html": "Download",
+    },
+    "release_current": "current version",
+    "release_corrections": "its corrections",
+    "release_archive": "read this version",
+    "corrections_version": "Version {version}",
+    "corrections_none": "No corrections yet.",
+    "feed_release": "Version {version}",
+    "feed_label": "Corrections log (Atom)",
+    "versions_label": "Version of the edition",
+    "versions_history": "All versions and corrections",
+    "archived_label": "Archived version",
+    "archived_text": (
+        "This is version {version} of the edition, of {date}, kept at its permanent address. "
+        "The current version is {current}."
+    ),
+    "archived_current": "This page in the current version",
+    "archived_corrections": "corrections since",
+    "cite_permanent": "Permanent address of version {version}",
+    "imprint_changes": "Changes",
+    "imprint_changes_value": "the corrections log and versions",
     "imprint_edition": "Edition",
     "imprint_publisher": "Publisher",
     "imprint_version": "Version",
@@ -499,13 +618,17 @@ assert tuple(STRINGS) == CODES, "one table per language of locales.py"
 EDITION_JS_KEYS = ("search", "no_fragment", "fragment_elsewhere")
 CITE_JS_KEYS = (
     "cite", "cite_work", "cite_paragraph", "cite_section", "cite_format", "cite_copy",
-    "cite_copied", "cite_copied_undated", "cite_close", "cite_all",
+    "cite_copied", "cite_copied_undated", "cite_close", "cite_all", "cite_permanent",
 )  # fmt: skip
 
 
 def ui_string(locale: str, key: str, **values) -> str:
-    """The string `key` in `locale`, with its {placeholders} filled."""
-    return STRINGS[locale][key].format(**values)
+    """The string `key` in `locale`, with its {placeholders} filled; a Plural takes the form
+    its {count} needs in that language (CLDR's rules, through Babel: 22 раунда, 25 раундов)."""
+    value = STRINGS[locale][key]
+    if isinstance(value, Plural):
+        value = value.form(locale, values["count"])
+    return value.format(**values)
 
 
 def strings_for_js(locale: str, keys: tuple[str, ...]) -> dict[str, str]:

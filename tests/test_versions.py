@@ -1,0 +1,151 @@
+"""Every release at its permanent address (versions/<version>/), as the published site carries
+it: the older ones rebuilt from their commits, each page saying which version it is, the
+anchors that version published still there, and a citation made there pointing there."""
+
+import base64
+import hashlib
+import json
+import subprocess
+from datetime import date
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from edition.data import load_data
+
+from project import ROOT
+from text import authors_text, first_difference, normalise, source_words
+
+pytestmark = pytest.mark.build  # the published site: the older releases are built from git
+
+LOG = load_data().corrections
+CURRENT = LOG.releases[0].version
+OLDER = LOG.releases[1:]
+SITE_URL = "https://example.org/edition/"
+
+
+def parse(path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+def contract_of(commit: str) -> list[str]:
+    """The page addresses and anchors published by the release at `commit`."""
+    text = subprocess.run(
+        ["git", "show", f"{commit}:data/published_urls.yml"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    return yaml.safe_load(text)["published"]
+
+
+def test_versions_json_lists_every_release_with_its_folder(published):
+    listing = json.loads((published / "versions" / "versions.json").read_text(encoding="utf-8"))
+    assert [entry["version"] for entry in listing] == [release.version for release in LOG.releases]
+    assert listing[0]["aliases"] == ["latest"] and all(entry["aliases"] == [] for entry in listing[1:])
+    for entry in listing:
+        assert (published / "versions" / entry["version"] / "article.html").is_file()
+
+
+@pytest.mark.parametrize("release", OLDER, ids=lambda release: release.version)
+def test_an_older_release_keeps_every_address_and_anchor_it_published(published, release):
+    folder = published / "versions" / release.version
+    missing = []
+    for url in contract_of(release.commit):
+        page, _, anchor = url.partition("#")
+        path = folder / page
+        if not path.is_file():
+            missing.append(url)
+        elif anchor and parse(path).find(id=anchor) is None:
+            missing.append(url)
+    assert not missing, missing
+
+
+@pytest.mark.parametrize("release", OLDER, ids=lambda release: release.version)
+def test_every_page_of_an_older_release_says_which_version_it_is(published, release):
+    folder = published / "versions" / release.version
+    pages = [path for path in folder.rglob("*.html") if "md-header__topic" in path.read_text(encoding="utf-8")]
+    assert len(pages) > 20
+    for path in pages:
+        page = parse(path)
+        relative = path.relative_to(folder).as_posix()
+        english = relative.startswith("en/")
+        banner = page.select_one("aside.edition-archived")
+        assert banner is not None, relative
+        text = " ".join(banner.get_text().split())
+        assert release.version in text and CURRENT in text, relative
+        current = banner.select_one("a")["href"]  # the same page in the current version
+        target = (path.parent / current).resolve()
+        assert target == (published / relative).resolve(), relative
+        menu = page.select_one(".md-header__topic .edition-versions")
+        assert menu.select_one(".md-version__current").get_text() == release.version
+        assert [a.get_text().split()[0] for a in menu.select(".md-version__link")][:-1] == [
+            r.version for r in LOG.releases
+        ]
+        assert page.html["lang"] == ("en" if english else "ru")
+
+
+def test_the_current_version_has_a_menu_and_no_banner(published):
+    for path in ("article.html", "en/article.html", f"versions/{CURRENT}/article.html"):
+        page = parse(published / path)
+        assert page.select_one("aside.edition-archived") is None, path
+        assert page.select_one(".edition-versions .md-version__current").get_text() == CURRENT, path
+
+
+@pytest.mark.parametrize("release", OLDER, ids=lambda release: release.version)
+def test_an_older_release_keeps_the_authors_words(published, release):
+    page = authors_text((published / "versions" / release.version / "article.html").read_text(encoding="utf-8"))
+    difference = first_difference(source_words(), normalise(page))
+    assert not difference, difference
+
+
+def csp_hash(script: str) -> str:
+    """The hash a browser checks an inline script against (CSP Level 2)."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def test_the_one_content_security_policy_allows_the_archives_scripts(published):
+    """The server rules sit at the site's root only, so their one policy must allow every
+    inline script of every archived page."""
+    policies = [(published / name).read_text(encoding="utf-8") for name in ("_nginx.conf", "_headers")]
+    scripts = {
+        script.string
+        for path in (published / "versions").rglob("*.html")
+        for script in parse(path).select("script:not([src])")
+        if script.get("type", "text/javascript") in ("text/javascript", "module") and script.string
+    }
+    assert len(scripts) > 5
+    missing = [script[:80] for script in scripts if not all(csp_hash(script) in policy for policy in policies)]
+    assert not missing, missing
+    assert not list((published / "versions").rglob("_nginx.conf"))  # server rules only at the root
+
+
+# ---------------------------------------------------------------------------- in the browser
+def cite_paragraph(page, url: str, selector: str = "#p21") -> str:
+    page.goto(url)
+    page.hover(selector)
+    page.click(f"{selector} .cite-this")
+    page.wait_for_selector(".cite-box")
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("release", OLDER, ids=lambda release: release.version)
+def test_a_citation_made_in_an_older_version_points_to_it(published_server, browser_page, release):
+    copied = cite_paragraph(browser_page, f"{published_server}versions/{release.version}/article.html#p21")
+    assert f"Версия {release.version}" in copied
+    assert f"{SITE_URL}versions/{release.version}/article.html#p21" in copied
+    assert browser_page.console_errors == [] and browser_page.foreign_requests == []
+
+
+@pytest.mark.browser
+def test_a_reader_can_cite_the_current_versions_permanent_address(published_server, browser_page):
+    copied = cite_paragraph(browser_page, f"{published_server}article.html#p21")
+    assert f"{SITE_URL}article.html#p21" in copied and f"Версия {CURRENT}" in copied
+    box = browser_page.locator(".cite-box .cite-permanent-box")
+    box.check()
+    permanent = browser_page.locator(".cite-box .cite-text").inner_text()
+    assert f"{SITE_URL}versions/{CURRENT}/article.html#p21" in permanent
+    assert date.today().strftime("%d.%m.%Y") in permanent
+    browser_page.reload()  # the choice is remembered
+    again = cite_paragraph(browser_page, f"{published_server}article.html#p21")
+    assert f"{SITE_URL}versions/{CURRENT}/article.html#p21" in again
+    assert browser_page.console_errors == [] and browser_page.foreign_requests == []
