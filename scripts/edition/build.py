@@ -55,6 +55,7 @@ from .pages import (
     wrap_html_blocks,
     write_data_pages,
 )
+from .palette import cut_palette
 from .paragraphs import ParagraphNumbers
 from .publication import (
     PROJECT_NAME,
@@ -89,6 +90,11 @@ IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
 
 HEADING = re.compile(r"<h[1-6]\b([^>]*)>")
 HEADING_CLASS, HEADING_ID = re.compile(r'\bclass="([^"]*)"'), re.compile(r'\bid="([^"]*)"')
+WHITESPACE_COUNTS = re.compile(  # elements whose whitespace is shown or runs: kept as they are
+    r"(<(?:pre|textarea|script|style)\b.*?</(?:pre|textarea|script|style)>)", re.DOTALL | re.IGNORECASE
+)
+COPIED = re.compile(r'(data-clipboard-text="[^"]*")')  # an attribute's text a reader copies
+INDENTATION = re.compile(r"\n[ \t]+")
 HREFLANG = re.compile(r'<link rel="alternate" href="(?P<href>[^"]+)" hreflang="(?P<lang>[^"]+)">')
 
 
@@ -115,6 +121,7 @@ def on_config(config, fallback: BuildState | None = None):
                 archives=archives_from_environment(),
                 citations={code: citation_templates(data.article, code) for code in CODES},
                 margin_links={code: article_links(data, code) for code in CODES},
+                palette=cut_palette(config.theme.dirs, config.theme.get("palette")),
             )
         except (DataError, ValueError) as error:
             if fallback is None:
@@ -159,6 +166,9 @@ def on_serve(server, config, builder):
 def on_env(env, config, files):
     """What every template of this language may use, the 404 page included."""
     env.filters["jsmin"] = lambda script: Markup(rjsmin.jsmin(str(script)))
+    # tojson (the JSON-LD, what a page lets one cite): UTF-8 rather than \uXXXX escapes, which
+    # tripled the bytes of every Cyrillic character; Jinja still escapes < > & ' for <script>.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
     env.globals["edition_default_locale"] = DEFAULT.code
     env.globals["edition_ui_json"] = script_json(strings_for_js(config.theme["language"], EDITION_JS_KEYS))
     return env
@@ -314,6 +324,7 @@ def on_post_page(output, page, config):
             output = insert_menu(output, version_menu(STATE.data, locale, page.file.dest_uri, "", STATE.archives))
         except ArchiveError as error:
             raise PluginError(f"{page.file.src_path}: {error}") from None
+    output = with_cut_palette(without_indentation(output))
     STATE.inline_scripts.update(inline_scripts(output))  # for the Content-Security-Policy (hosting.py)
     return output
 
@@ -339,7 +350,7 @@ def on_post_template(output, template_name, config):
     if template_name != "404.html":
         return output
     locale = config.theme["language"]
-    STATE.not_found_pages[locale] = output
+    STATE.not_found_pages[locale] = output = with_cut_palette(output)
     return STATE.not_found_pages.get(DEFAULT.code, output)
 
 
@@ -364,6 +375,11 @@ def on_post_build(config):
         if FOLDERS[locale]:
             (site_dir / FOLDERS[locale] / "404.html").write_text(page, encoding="utf-8")
     minify_assets(site_dir)
+    if STATE.palette:
+        stylesheets = site_dir / "assets" / "stylesheets"
+        (stylesheets / STATE.palette.name).write_text(STATE.palette.css, encoding="utf-8")
+        for name in (STATE.palette.original, STATE.palette.original + ".map"):
+            (stylesheets / name).unlink(missing_ok=True)
     check_corrections_placed(site_dir)
     for locale, folder in FOLDERS.items():
         (site_dir / folder / FEED).write_text(atom_feed(STATE.data, locale, config.site_url or ""), encoding="utf-8")
@@ -488,6 +504,29 @@ def citable(page, config) -> dict | None:
         return None
     site_url = config.site_url or ""
     return {**found, "roots": {code: f"{site_url}{folder}" for code, folder in FOLDERS.items()}}
+
+
+def with_cut_palette(html: str) -> str:
+    """`html` linking the edition's cut of Material's palette stylesheet (palette.py)."""
+    if STATE.palette is None:
+        return html
+    return html.replace(f"stylesheets/{STATE.palette.original}", f"stylesheets/{STATE.palette.name}")
+
+
+def without_indentation(html: str) -> str:
+    """`html` without the templates' indentation at the start of its lines (about 6 % of a page):
+    whitespace collapses to one space in HTML, so nothing a reader sees changes; the content
+    of pre, textarea, script and style, and the text a copy button copies, where it counts,
+    are left as they are."""
+    parts = WHITESPACE_COUNTS.split(html)
+    for index in range(0, len(parts), 2):
+        if "data-clipboard-text" in parts[index]:  # the cite buttons (few pages): the slower way
+            pieces = COPIED.split(parts[index])
+            pieces[0::2] = [INDENTATION.sub("\n", piece) for piece in pieces[0::2]]
+            parts[index] = "".join(pieces)
+        else:
+            parts[index] = INDENTATION.sub("\n", parts[index])
+    return "".join(parts)
 
 
 def script_json(value) -> Markup:

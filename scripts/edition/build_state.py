@@ -5,6 +5,7 @@ pieces a later language build needs from an earlier one."""
 from dataclasses import dataclass, field
 
 from .data import EditionData
+from .palette import Palette
 
 
 @dataclass
@@ -25,4 +26,5 @@ class BuildState:
     archives: dict[str, list[str]] = field(default_factory=dict)
     # (correction id, page in its language folder, anchor) of every "corrected in" mark placed
     marks_placed: set[tuple[str, str, str]] = field(default_factory=set)
+    palette: Palette | None = None  # Material's palette cut to the edition's colours (palette.py)
     problem: str | None = None  # under `mkdocs serve`: why the data could not be read this time

@@ -8,27 +8,34 @@ import re
 NBSP = "\u00a0"
 MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
 TIES = [
-    (re.compile(r"(?<![\w\-.])([А-ЯЁа-яё])[ ](?=\S)"), rf"\1{NBSP}"),  # «в Ираке», «С начала»
+    (re.compile(r"(?<![\w\-.])([А-ЯЁа-яё])[ ](?=[^\s\x00])"), rf"\1{NBSP}"),  # «в Ираке», «С начала»
     (re.compile(rf"(\d{{1,2}})[ ]({MONTHS})(?!\w)"), rf"\1{NBSP}\2"),  # «19 августа»
     (re.compile(rf"(?<!\w)({MONTHS})[ ](\d{{4}})"), rf"\1{NBSP}\2"),  # «августа 2003»
     (re.compile(r"(\d)[ ](гг?\.)"), rf"\1{NBSP}\2"),  # «2003 г.»
     (re.compile(r"(№|§|ст\.|п\.)[ ](?=\d)"), rf"\1{NBSP}"),  # «№ 857», «ст. 23»
 ]
 TAG = re.compile(r"(<[^>]*>)")
-VERBATIM = {"code", "pre", "script", "style", "kbd", "samp", "textarea"}  # text shown as it is
+SEPARATOR = "\x00"  # between the pieces of text, which no pattern crosses
+VERBATIM = ("code", "pre", "script", "style", "kbd", "samp", "textarea")  # text shown as it is
+VERBATIM_ELEMENT = re.compile(
+    "(" + "|".join(rf"<{name}\b.*?</{name}>" for name in VERBATIM) + ")", re.DOTALL | re.IGNORECASE
+)
 
 
 def tie_russian(html: str) -> str:
-    """`html` with no-break spaces in its text (never in a tag, nor in code or scripts)."""
-    parts = TAG.split(html)
-    verbatim = 0
-    for index, part in enumerate(parts):
-        if index % 2:  # a tag
-            name = re.match(r"</?([a-zA-Z0-9]+)", part)
-            if name and name[1].lower() in VERBATIM and not part.endswith("/>"):
-                verbatim += -1 if part.startswith("</") else 1
-        elif not verbatim and part.strip():
-            for pattern, replacement in TIES:
-                part = pattern.sub(replacement, part)
-            parts[index] = part
-    return "".join(parts)
+    """`html` with no-break spaces in its text (never in a tag, nor in code or scripts).
+
+    Between two verbatim elements, the pieces of text between tags are joined with NUL, which
+    no pattern crosses, so that each pattern runs once over them (run once per piece, a 100x
+    build made 1.2 million calls)."""
+    if SEPARATOR in html:
+        return html  # never in a page (the data loader refuses control characters)
+    chunks = VERBATIM_ELEMENT.split(html)
+    for index in range(0, len(chunks), 2):  # odd indexes: the verbatim elements, kept
+        parts = TAG.split(chunks[index])
+        joined = SEPARATOR.join(parts[0::2])  # even indexes: text; odd: tags
+        for pattern, replacement in TIES:
+            joined = pattern.sub(replacement, joined)
+        parts[0::2] = joined.split(SEPARATOR)
+        chunks[index] = "".join(parts)
+    return "".join(chunks)
