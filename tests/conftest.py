@@ -5,7 +5,6 @@ Every test belongs to one tier (pytest -m unit|build|browser): a test that uses 
 fixture is `browser`, one that uses the built site is `build`, any other `unit`, unless it
 says otherwise with a marker (a test that builds a variant of the site itself says `build`)."""
 
-import functools
 import os
 import shutil
 import zipfile
@@ -71,15 +70,42 @@ def published_server(published):
         yield url
 
 
+# The parsed pages are shared by every test of a worker: a test that changed one (decompose()
+# without copy.copy()) would break whichever test reads it next, depending on the order the
+# tests ran in. Each test's pages are checked after it, so the test that changed one fails.
+SHARED_PARSES: dict[str, tuple[BeautifulSoup, tuple[int, int]]] = {}
+PAGES_READ: set[str] = set()
+
+
+def fingerprint(soup: BeautifulSoup) -> tuple[int, int]:
+    return len(soup.find_all(True)), len(soup.get_text())
+
+
 @pytest.fixture(scope="session")
 def page_html(site):
-    """Parsed HTML of a built page, by its path in the site ('en/article.html')."""
+    """Parsed HTML of a built page, by its path in the site ('en/article.html'); shared, so
+    a test that changes what it gets works on copy.copy() of it."""
 
-    @functools.cache
-    def parse(path: str) -> BeautifulSoup:
-        return BeautifulSoup((site / path).read_text(encoding="utf-8"), "lxml")
+    def page(path: str) -> BeautifulSoup:
+        PAGES_READ.add(path)
+        if path not in SHARED_PARSES:  # the first time, or again after a test changed it
+            soup = BeautifulSoup((site / path).read_text(encoding="utf-8"), "lxml")
+            SHARED_PARSES[path] = (soup, fingerprint(soup))
+        return SHARED_PARSES[path][0]
 
-    return parse
+    return page
+
+
+@pytest.fixture(autouse=True)
+def shared_parses_stay_unchanged():
+    PAGES_READ.clear()
+    yield
+    changed = [path for path in PAGES_READ if fingerprint(SHARED_PARSES[path][0]) != SHARED_PARSES[path][1]]
+    PAGES_READ.clear()
+    for path in changed:
+        del SHARED_PARSES[path]  # parsed afresh for the next test
+    if changed:
+        pytest.fail(f"the test changed the shared parse of {changed}: work on copy.copy() of it", pytrace=False)
 
 
 @pytest.fixture(scope="session")
