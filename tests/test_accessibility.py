@@ -3,6 +3,8 @@ palettes (the two languages alternating, so each type is seen in each language t
 offline copy and the single files on representative pages; keyboard; zoom; small screens;
 the measure."""
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -147,3 +149,18 @@ def test_article_measure_is_readable_on_desktop(server, browser_page):
         return counts.reduce((a, b) => a + b, 0) / counts.length;
     }""")
     assert 60 <= per_line <= 85, f"{per_line:.0f} characters a line"
+
+
+def test_every_labelled_control_says_its_visible_text(site, page_html):
+    """WCAG 2.5.3 Label in Name: a control's accessible name contains the words it shows, so
+    that a reader who speaks them (voice control) reaches it (Lighthouse's
+    label-content-name-mismatch)."""
+    mismatched = set()
+    for path in sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")):
+        page = page_html(path)
+        for control in page.select("a[aria-label], button[aria-label], [role=button][aria-label]"):
+            shown = " ".join(re.findall(r"\w+", control.get_text(" ").lower()))  # words, as speech gives them
+            named = " ".join(re.findall(r"\w+", control["aria-label"].lower()))
+            if shown and f" {shown} " not in f" {named} ":
+                mismatched.add(f"{path}: «{shown}» not in «{control['aria-label']}»")
+    assert not mismatched, sorted(mismatched)[:10]
