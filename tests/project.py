@@ -52,3 +52,11 @@ def serving(folder: Path, prefix: str | None = None):
         yield f"http://127.0.0.1:{httpd.server_address[1]}{prefix}"
     finally:
         httpd.shutdown()
+
+
+def cite_this(page, selector: str) -> str:
+    """Click the "cite this" button of the fragment at `selector` on an open page; what it copied."""
+    page.hover(selector)
+    page.click(f"{selector} .cite-this")
+    page.wait_for_selector(".cite-box")
+    return page.evaluate("navigator.clipboard.readText()")

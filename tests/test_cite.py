@@ -13,6 +13,7 @@ from edition.citation import FORMATS
 from edition.data import load_data
 
 from expected import APA, EDITION_RU, GOST_2018, ROOTS, SENTENCE_EN, SITE, TITLE_EN, TITLE_LATN, TITLE_RU, cite
+from project import cite_this
 
 DATA = load_data()
 ROUNDS = [r.n for r in DATA.rounds.rounds]
@@ -118,13 +119,6 @@ def test_no_other_page_carries_citation_scripts(site):
 
 
 # ---------------------------------------------------------------------------- in the browser
-def cite_this(page, selector: str) -> str:
-    page.hover(selector)
-    page.click(f"{selector} .cite-this")
-    page.wait_for_selector(".cite-box")
-    return page.evaluate("navigator.clipboard.readText()")
-
-
 def test_cite_paragraph_12_in_russian_copies_gost_with_todays_date(server, browser_page):
     record = DATA.article
     browser_page.goto(server + "article.html#p12")

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from edition.data import load_data
 
-from project import ROOT
+from project import ROOT, cite_this
 from text import authors_text, first_difference, normalise, source_words
 
 pytestmark = pytest.mark.build  # the published site: the older releases are built from git
@@ -121,10 +121,7 @@ def test_the_one_content_security_policy_allows_the_archives_scripts(published):
 # ---------------------------------------------------------------------------- in the browser
 def cite_paragraph(page, url: str, selector: str = "#p21") -> str:
     page.goto(url)
-    page.hover(selector)
-    page.click(f"{selector} .cite-this")
-    page.wait_for_selector(".cite-box")
-    return page.evaluate("navigator.clipboard.readText()")
+    return cite_this(page, selector)
 
 
 @pytest.mark.browser

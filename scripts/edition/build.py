@@ -170,7 +170,7 @@ def on_env(env, config, files):
     # tripled the bytes of every Cyrillic character; Jinja still escapes < > & ' for <script>.
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
     env.globals["edition_default_locale"] = DEFAULT.code
-    env.globals["edition_ui_json"] = script_json(strings_for_js(config.theme["language"], EDITION_JS_KEYS))
+    env.globals["edition_ui"] = strings_for_js(config.theme["language"], EDITION_JS_KEYS)
     return env
 
 
@@ -527,11 +527,6 @@ def without_indentation(html: str) -> str:
         else:
             parts[index] = INDENTATION.sub("\n", parts[index])
     return "".join(parts)
-
-
-def script_json(value) -> Markup:
-    """JSON to print inside <script type="application/json">: readable, and no "</script>"."""
-    return Markup(json.dumps(value, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c"))
 
 
 def redirect_page(url: str) -> str:
