@@ -12,6 +12,7 @@ import io
 import json
 import re
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 import yaml
@@ -40,8 +41,10 @@ PAYLOADS = {
 # the verbatim quotations of the article and their English (the translation's, verbatim too),
 # source ids, the abstract's paragraph ids ({ru: p1}).
 NOT_FREE_TEXT = {"id", "url", "quote", "paragraph", "status", "confidence", "city", "date", "start", "end",
-                 "version", "language", "sources", "n", "abstract"}  # fmt: skip
-DATA_FILES = ["sources.yml", "missions.yml", "astana_rounds.yml", "funding_sources.yml", "facts.yml", "article.yml"]
+                 "version", "language", "sources", "n", "abstract",
+                 "kind", "page", "anchor", "languages", "commit"}  # fmt: skip
+DATA_FILES = ["sources.yml", "missions.yml", "astana_rounds.yml", "funding_sources.yml", "facts.yml", "article.yml",
+              "corrections.yml"]  # fmt: skip
 PAGE_TYPES = ["index.html", "article.html", "cite.html", "missions/index.html", "missions/iraq.html",
               "astana/index.html", "astana/round-7.html", "funding/index.html", "facts/index.html"]  # fmt: skip
 TAG = re.compile(r"⟦([a-z_]+\.yml:[\w.-]+)⟧")
@@ -97,7 +100,7 @@ def hostile(request, tmp_path_factory):
 
 def outputs(site: Path) -> dict[str, str]:
     return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8", errors="replace")
-            for p in sorted(site.rglob("*")) if p.suffix in {".html", ".json", ".csv", ".js"}}  # fmt: skip
+            for p in sorted(site.rglob("*")) if p.suffix in {".html", ".json", ".csv", ".js", ".atom"}}  # fmt: skip
 
 
 def executable_scripts(soup) -> list[str]:
@@ -161,6 +164,9 @@ def test_every_field_reaches_the_site_as_text_and_nothing_runs(hostile, clean_sc
                 for key in ("title", "text"):
                     if re.search(r"<(script|img|svg|iframe)\b", doc[key], re.I):
                         problems.append(f"{path}: {doc['location']}: unescaped markup in {key}: {near(doc[key], 0)}")
+        elif path.endswith(".atom"):  # a reader shows each entry's content as HTML, as it is (no sanitising)
+            for content in ElementTree.fromstring(text.encode("utf-8")).iter("{http://www.w3.org/2005/Atom}content"):
+                problems += markup_problems(f"{path}: <content>", content.text or "", clean_scripts)
         elif path.endswith(".csv"):
             for row in csv.reader(io.StringIO(text.lstrip("\ufeff"))):
                 problems += [
