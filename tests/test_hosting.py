@@ -31,6 +31,7 @@ TYPES = {
     ".json": "application/json; charset=utf-8",
     ".csv": "text/csv; charset=utf-8",
     ".xml": "text/xml; charset=utf-8",
+    ".atom": "application/atom+xml; charset=utf-8",
 }
 NGINX_CONF = """\
 daemon off;
@@ -126,6 +127,7 @@ def test_every_published_page_answers_with_its_type_and_charset(nginx):
     stems = ("search/search_index.json", "missions/missions.csv", "missions/missions.json")
     files = [f"{folder}{stem}" for folder in ("", "en/") for stem in stems]
     files += ["assets/edition.css", "assets/edition.js", "assets/citations-ru.js", "en/assets/citations-en.js"]
+    files += ["corrections.atom", "en/corrections.atom"]
     rows = []
     for path in pages + files + ["sitemap.xml"]:
         status, headers, _ = fetch(nginx["base"] + PREFIX + path)
