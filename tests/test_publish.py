@@ -8,12 +8,12 @@ import sys
 
 import pytest
 from bs4 import BeautifulSoup
-from test_links import broken_references
 
 from edition.publication import human_size
 from edition.strings import STRINGS
 
 from project import ROOT
+from site_links import broken_references
 
 pytestmark = pytest.mark.build
 
