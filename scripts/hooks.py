@@ -46,7 +46,12 @@ def on_config(config):
 
 
 def on_pre_build(config):
-    return build.on_pre_build(config)
+    return build.on_pre_build(config, serving=SERVING)
+
+
+@event_priority(-200)  # after mkdocs-static-i18n's (-100)
+def on_nav(nav, config, files):
+    return build.on_nav(nav, config, files, serving=SERVING)
 
 
 def on_env(env, config, files):

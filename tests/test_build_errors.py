@@ -83,6 +83,17 @@ def test_citation_of_a_fragment_the_article_lacks_is_named(project):
     assert "the article has no fragment #p99" in build_error(project)
 
 
+def test_an_error_in_the_language_built_beside_fails_the_build_and_leaves_nothing(project):
+    """English is built in a second process (edition/parallel.py): its error is the build's,
+    and its folder goes with it."""
+    about = project / "docs" / "en" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n<script>window.pwned = 1</script>\n", encoding="utf-8")
+    message = build_error(project)
+    assert "en/about.md:" in message and "<script> is not an element the edition allows" in message
+    assert "Aborted with a BuildError" in message
+    assert sorted(p.name for p in project.parent.iterdir()) == [".site.lock", "project"]
+
+
 def test_section_without_its_english_heading_is_named(project):
     edit(project / "docs" / "en" / "article.md", "{#hypothesis .rubric}", "{#hypothesis-en .rubric}")
     message = build_error(project)

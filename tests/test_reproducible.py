@@ -38,3 +38,16 @@ def test_properdocs_builds_the_same_site(site, tmp_path):
     differ = [path for path in mkdocs if GENERATOR.sub(b"", mkdocs[path]) != GENERATOR.sub(b"", properdocs[path])]
     assert differ == []
     assert b"ProperDocs" in properdocs["article.html"] and b"mkdocs-1.6.1" in mkdocs["article.html"]
+
+
+def test_the_languages_built_side_by_side_make_the_site_the_plugin_builds_in_turn(tmp_path):
+    """edition/parallel.py builds English in a second process while Russian builds; the site
+    must be the one mkdocs-static-i18n builds one language after the other."""
+    side_by_side, in_turn = tmp_path / "side-by-side", tmp_path / "in-turn"
+    log = build_site(side_by_side).stdout
+    assert "documentation to directory: " in log and "/.other-languages/en" in log  # English was forked
+    log = build_site(in_turn, env={"EDITION_PARALLEL": "0"}).stdout
+    assert ".other-languages" not in log
+    forked, plugins_order = files_of(side_by_side), files_of(in_turn)
+    assert forked.keys() == plugins_order.keys()
+    assert [path for path in forked if forked[path] != plugins_order[path]] == []

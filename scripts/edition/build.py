@@ -22,7 +22,7 @@ import rjsmin
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from . import i18n
+from . import i18n, parallel
 from .build_state import BuildState
 from .citation import templates as citation_templates
 from .cite_blocks import cite_block, cite_panel
@@ -137,11 +137,18 @@ def on_config(config, fallback: BuildState | None = None):
     return config
 
 
-def on_pre_build(config):
+def on_pre_build(config, serving: bool = False):
     """data/*.yml -> Markdown pages and downloads in docs/<lang>/, both languages at once
-    (only files that changed are written)."""
+    (only files that changed are written; for `mkdocs build`, each language in a process)."""
     if not STATE.data_pages_written:
-        write_data_pages(STATE.data, Path(config.docs_dir), STATE.citations)
+
+        def write(locales):
+            return lambda: write_data_pages(STATE.data, Path(config.docs_dir), STATE.citations, locales)
+
+        if not serving and parallel.wanted():
+            parallel.each_in_a_process([write([code]) for code in CODES])
+        else:
+            write(CODES)()
         STATE.data_pages_written = True
 
 
@@ -161,6 +168,14 @@ def on_serve(server, config, builder):
             if folder.name not in (*GENERATED, "assets"):
                 server.watch(str(folder))
     return server
+
+
+def on_nav(nav, config, files, serving: bool = False):
+    """For `mkdocs build`, the other language starts building in a second process (parallel.py)
+    now: mkdocs-static-i18n knows this language's pages (on_files), and none has been read yet."""
+    if not serving and not i18n.building_another_language(config) and parallel.wanted():
+        parallel.start(config, STATE)
+    return nav
 
 
 def on_env(env, config, files):
@@ -360,6 +375,7 @@ def on_post_build(config):
     every moved page of the contract."""
     if i18n.building_another_language(config):
         return  # the site is not whole yet
+    i18n.restore_building_others()
     split_search_index(Path(config.site_dir), FOLDERS, STATE.data)
     contract = config.extra["contract"]
     try:

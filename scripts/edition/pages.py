@@ -117,10 +117,10 @@ def render_timeline(data, locale: str, prefix: str) -> Markup:
     return Markup(render("timeline.svg.j2", **timeline_context(data, locale, prefix)).strip())
 
 
-def write_data_pages(data, docs_dir: Path, citations: dict[str, dict]) -> list[Path]:
-    """Write the generated files of both languages; return those that changed."""
+def write_data_pages(data, docs_dir: Path, citations: dict[str, dict], locales=CODES) -> list[Path]:
+    """Write the generated files of `locales` (both languages); return those that changed."""
     changed = []
-    for locale in CODES:
+    for locale in locales:
         language_dir = docs_dir / locale
         rendered = render_data_pages(data, locale, citations[locale])
         outputs = {language_dir / path: content for path, content in rendered.items()}
