@@ -145,7 +145,7 @@ def on_pre_build(config, serving: bool = False):
         def write(locales):
             return lambda: write_data_pages(STATE.data, Path(config.docs_dir), STATE.citations, locales)
 
-        if not serving and parallel.wanted():
+        if parallel.wanted(serving):
             parallel.each_in_a_process([write([code]) for code in CODES])
         else:
             write(CODES)()
@@ -173,7 +173,7 @@ def on_serve(server, config, builder):
 def on_nav(nav, config, files, serving: bool = False):
     """For `mkdocs build`, the other language starts building in a second process (parallel.py)
     now: mkdocs-static-i18n knows this language's pages (on_files), and none has been read yet."""
-    if not serving and not i18n.building_another_language(config) and parallel.wanted():
+    if parallel.wanted(serving) and not i18n.building_another_language(config):
         parallel.start(config, STATE)
     return nav
 
@@ -250,10 +250,7 @@ def marker_verbs(page, config, locale: str) -> dict[str, Verb]:
         "corrections": Verb(
             "corrections", lambda: wrap_html_blocks(corrections_markup(STATE.data, locale, page.file.dest_uri))
         ),
-        "legend": Verb(
-            "legend",
-            lambda: wrap_html_blocks(render("legend.html", t=STRINGS[locale], verdicts=True, method_href=None)),
-        ),
+        "legend": Verb("legend", lambda: wrap_html_blocks(legend(locale))),
     }
 
 
@@ -311,7 +308,6 @@ def on_page_context(context, page, config, nav):
                 "version": current,
                 "roots": {code: f"{permanent}{folder}" for code, folder in FOLDERS.items()},
             }
-        here = posixpath.dirname(page.file.dest_uri) or "."
         context["edition_cite_scripts"] = [  # only on these pages: no weight on the others
             posixpath.relpath(f"{FOLDERS[locale]}assets/citations-{locale}.js", here),
             posixpath.relpath("assets/cite.js", here),

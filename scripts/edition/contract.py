@@ -10,6 +10,7 @@ path inside the site (`missions/iraq.html#start`: no scheme, no leading slash, n
 with one line `file:line: field: problem` for each mistake. Once the site is built,
 check_redirects() refuses a redirect that would replace a live page or lead nowhere."""
 
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,6 +85,13 @@ def load_contract(path: Path = CONTRACT_FILE) -> Contract:
         if new in redirects:
             raise document.error(("redirects", old), f"'{new}' is itself redirected: point at the final URL")
     return Contract(tuple(published), dict(redirects), document)
+
+
+def relative_href(target: str, here: str) -> str:
+    """`target` (a path from the site root, maybe with a #fragment) as linked from the folder
+    `here` (from the same root; "." for the root itself)."""
+    path, _, fragment = target.partition("#")
+    return posixpath.relpath(path, here or ".") + (f"#{fragment}" if fragment else "")
 
 
 def relative_url(from_page: str, to_url: str) -> str:

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 from markupsafe import Markup
 
+from .contract import relative_href
 from .locales import FOLDERS
 from .render import render
 from .strings import STRINGS, format_date
@@ -80,8 +81,7 @@ def places(data, correction, locale: str, here: str) -> list[dict]:
                 label = f"{label}, {anchor_label(place.anchor, locale)}"
             found.append(
                 {
-                    "href": posixpath.relpath(target.split("#")[0], here)
-                    + ("#" + target.split("#")[1] if "#" in target else ""),
+                    "href": relative_href(target, here),
                     "label": label,
                     "language": STRINGS[locale]["language_names"][language],
                 }

@@ -90,7 +90,7 @@ def load_data(data_dir: Path = DATA_DIR, article: Path | None = None) -> Edition
 
 def check_releases(document, corrections: CorrectionsFile, article: ArticleRecord) -> None:
     """Releases newest first, the first being this edition (article.yml), every older one
-    rebuildable from its commit; every correction in a release; ids unique."""
+    rebuildable from its commit; every correction in a release (ids: check_unique_ids)."""
 
     def number(version: str) -> tuple[int, ...]:
         return tuple(int(part) for part in version.split("."))
@@ -111,13 +111,9 @@ def check_releases(document, corrections: CorrectionsFile, article: ArticleRecor
         if older.commit is None:
             raise document.error(("releases", index), "an older release names the commit it is rebuilt from (commit:)")
     versions = {release.version for release in releases}
-    seen = set()
     for index, correction in enumerate(corrections.corrections):
         if correction.version not in versions:
             raise document.error(("corrections", index, "version"), f"{correction.version} is not a release above")
-        if correction.id in seen:
-            raise document.error(("corrections", index, "id"), f"duplicate id '{correction.id}'")
-        seen.add(correction.id)
 
 
 # ---------------------------------------------------------------------------- shape
@@ -171,6 +167,7 @@ def check_unique_ids(documents, models) -> None:
         unique(documents["missions"], mission.facts, "id", ("missions", index, "facts"))
     unique(documents["rounds"], models["rounds"].article_claims, "id", ("article_claims",))
     unique(documents["facts"], models["facts"].topics, "id", ("topics",))
+    unique(documents["corrections"], models["corrections"].corrections, "id", ("corrections",))
     for index, topic in enumerate(models["facts"].topics):
         unique(documents["facts"], topic.facts, "id", ("topics", index, "facts"))
     for index, mission in enumerate(models["missions"].missions):

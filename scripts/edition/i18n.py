@@ -81,7 +81,7 @@ def build_other_languages(config) -> None:
         PLUGINS_BUILD(config, dirty=False)
 
 
-def instead_of_building_others(config, join) -> None:
+def instead_of_building_others(join) -> None:
     """Where the plugin's on_post_build builds the other languages, call `join()` once instead
     (the other languages are being built elsewhere); restored by restore_building_others()."""
     joined = []

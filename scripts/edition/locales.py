@@ -35,11 +35,6 @@ def other(code: str) -> str:
     return next(c for c in CODES if c != code)
 
 
-def depth_to_root(code: str, path: str) -> str:
-    """'../'s from the page at `path` (from its language folder) up to the site root."""
-    return "../" * (path.count("/") + BY_CODE[code].folder.count("/"))
-
-
 def check_i18n_languages(languages) -> None:
     """Raise ValueError unless mkdocs-static-i18n's `languages` (mkdocs.yml) are this table's:
     the same codes in the same order, the same default, each built into its folder."""

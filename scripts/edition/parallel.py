@@ -31,8 +31,8 @@ from . import i18n
 SCRATCH = ".other-languages"  # in the site folder while the fork builds there
 
 
-def wanted() -> bool:
-    return hasattr(os, "fork") and os.environ.get("EDITION_PARALLEL", "1") != "0"
+def wanted(serving: bool) -> bool:
+    return not serving and hasattr(os, "fork") and os.environ.get("EDITION_PARALLEL", "1") != "0"
 
 
 def each_in_a_process(tasks: list[Callable]) -> list:
@@ -56,7 +56,7 @@ def start(config, state) -> None:
     scratch = Path(config["site_dir"]) / SCRATCH
     shutil.rmtree(scratch, ignore_errors=True)  # left by a build that was killed
     fork = Fork(lambda: _build_others(config, state, scratch))
-    i18n.instead_of_building_others(config, lambda: _join(config, state, fork, scratch))
+    i18n.instead_of_building_others(lambda: _join(config, state, fork, scratch))
 
 
 class Fork:

@@ -24,6 +24,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .contract import relative_href
 from .corrections import release_id
 from .locales import FOLDERS
 from .render import render
@@ -68,8 +69,7 @@ def version_menu(data, locale: str, page: str, position: str, archives: dict[str
     here_dir = posixpath.dirname(page)
 
     def link(target: str) -> str:
-        path, _, fragment = target.partition("#")
-        return posixpath.relpath(to_root + path, here_dir or ".") + (f"#{fragment}" if fragment else "")
+        return relative_href(to_root + target, here_dir)
 
     items = [{"title": current, "href": link(page), "note": STRINGS[locale]["release_current"]}]
     for release in releases[1:]:
