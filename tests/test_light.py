@@ -1,5 +1,6 @@
 """What keeps a first visit light without changing what a reader sees: Material's palette
-stylesheet cut to the edition's colours, the templates' indentation dropped, JSON in UTF-8."""
+stylesheet cut to the edition's colours, the colour scheme set as the page is parsed instead of
+by Material's palette component, the templates' indentation dropped, JSON in UTF-8."""
 
 import hashlib
 import re
@@ -11,7 +12,7 @@ import pytest
 import yaml
 
 from edition.build import without_indentation
-from edition.palette import cut_palette, used_colours
+from edition.palette import color_schemes, cut_palette, used_colours
 from edition.typography import tie_russian
 
 from project import ROOT, serving
@@ -33,6 +34,35 @@ def test_the_cut_palette_keeps_the_edition_colours_and_drops_the_others():
         assert dropped in original and dropped not in cut.css
     assert len(cut.css) < len(original) / 2
     assert cut.name == f"palette.{hashlib.sha256(cut.css.encode()).hexdigest()[:8]}.min.css" != cut.original
+
+
+@pytest.mark.unit
+def test_the_schemes_follow_the_system_setting_with_the_header_colour():
+    css = next((THEME / "assets" / "stylesheets").glob("palette.*.min.css")).read_text(encoding="utf-8")
+    light, dark = color_schemes(PALETTE, css)
+    assert (light["media"], light["scheme"], light["color_scheme"]) == (
+        "(prefers-color-scheme: light)",
+        "default",
+        "light",
+    )
+    assert (dark["media"], dark["scheme"], dark["color_scheme"]) == ("(prefers-color-scheme: dark)", "slate", "dark")
+    assert light["primary"] == dark["primary"] == "blue-grey" and light["accent"] == "indigo"
+    assert light["theme_color"] == dark["theme_color"] == "#546d78"  # Material's blue grey
+    # the colour of a primary's own rule, not of a rule that only names it among others
+    css = "[data-md-color-primary=red] x{--md-primary-fg-color:#111}"
+    css += "[data-md-color-primary=red]{--md-primary-fg-color:#ef5552}"
+    red = {"media": "(prefers-color-scheme: light)", "primary": "red"}
+    assert color_schemes(red, css)[0]["theme_color"] == "#ef5552"
+    assert color_schemes(red, "")[0]["theme_color"] == ""
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    "entry", [{"scheme": "slate"}, {"media": "(prefers-color-scheme: dark)", "toggle": {"icon": "x", "name": "Dark"}}]
+)
+def test_a_scheme_the_page_cannot_follow_is_refused(entry):
+    with pytest.raises(ValueError, match=r"theme\.palette\.1: the edition's palette follows the reader's system"):
+        color_schemes([{"media": "(prefers-color-scheme: light)"}, entry], "")
 
 
 @pytest.mark.unit
@@ -67,6 +97,50 @@ def test_every_page_links_the_cut_palette_which_exists(site):
         links = re.findall(r'href="([^"]*palette\.[0-9a-f]{8}\.min\.css)"', page.read_text(encoding="utf-8"))
         if "md-header" in page.read_text(encoding="utf-8"):
             assert links and all(link.endswith(palette.name) for link in links), page
+
+
+def test_no_palette_component_and_static_colour_metas(page_html):
+    for path in ["article.html", "en/astana/index.html", "404.html"]:
+        page = page_html(path)
+        assert not page.select('[data-md-component="palette"]'), path  # Material's would mount on it
+        assert page.select_one('meta[name="color-scheme"]')["content"] == "light dark", path
+        metas = {meta["media"]: meta["content"] for meta in page.select('meta[name="theme-color"]')}
+        assert metas == {"(prefers-color-scheme: light)": "#546d78", "(prefers-color-scheme: dark)": "#546d78"}, path
+
+
+FIRST_FRAME = """() => {
+  window.schemeAtFirstFrame = null;
+  requestAnimationFrame(() => {
+    window.schemeAtFirstFrame = document.body && document.body.getAttribute("data-md-color-scheme");
+  });
+}"""
+HEADER = """() => [document.body.getAttribute("data-md-color-scheme"),
+                getComputedStyle(document.querySelector(".md-header")).backgroundColor]"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["article.html", "en/missions/iraq.html"])
+def test_the_page_is_in_the_readers_scheme_from_its_first_frame_and_follows_a_change(server, browser, path):
+    """In a dark system setting the first frame is already dark (Material's component made it
+    light first, then dark); the header has the theme-color meta's colour; when the setting
+    changes, the page follows."""
+    context = browser.new_context(color_scheme="dark", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.add_init_script(f"({FIRST_FRAME})()")
+    page.goto(server + path)
+    page.wait_for_function("window.schemeAtFirstFrame !== null")
+    assert page.evaluate("window.schemeAtFirstFrame") == "slate"
+    scheme, header = page.evaluate(HEADER)
+    theme_color = page.evaluate("document.querySelector('meta[name=theme-color][media*=dark]').content")
+    assert scheme == "slate" and header == "rgb(84, 109, 120)" and theme_color == "#546d78"
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    page.emulate_media(color_scheme="light")
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") != background
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == background
+    context.close()
 
 
 def test_json_in_pages_is_utf8_and_safe(page_html):

@@ -55,7 +55,7 @@ from .pages import (
     wrap_html_blocks,
     write_data_pages,
 )
-from .palette import cut_palette
+from .palette import color_schemes, cut_palette
 from .paragraphs import ParagraphNumbers
 from .publication import (
     PROJECT_NAME,
@@ -109,6 +109,7 @@ def on_config(config, fallback: BuildState | None = None):
         config.extra["polyfills"] = [IFRAME_WORKER_SHIM]
     try:
         check_i18n_languages(i18n.configured_languages(config))
+        color_schemes(config.theme.get("palette"), "")  # one the page's script can follow
         config.extra["contract"] = load_contract()
     except (DataError, ValueError, OSError) as error:
         raise PluginError(str(error)) from None
@@ -186,6 +187,8 @@ def on_env(env, config, files):
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
     env.globals["edition_default_locale"] = DEFAULT.code
     env.globals["edition_ui"] = strings_for_js(config.theme["language"], EDITION_JS_KEYS)
+    palette_css = STATE.palette.css if STATE.palette else ""
+    env.globals["edition_schemes"] = color_schemes(config.theme.get("palette"), palette_css)
     return env
 
 

@@ -1,11 +1,19 @@
-"""Material's palette stylesheet cut to the colours the edition uses.
+"""Material's palette stylesheet cut to the colours the edition uses, and the colour schemes
+the pages switch between (overrides/partials/javascripts/palette.html).
 
 Material ships one palette.<hash>.min.css with the rules of all 21 primary and 16 accent
 colours (12 KB; 2 KB of a first visit's 90 KB gzip). The edition uses one primary and one
 accent colour in two schemes (mkdocs.yml, theme.palette), so the build keeps only the rules
 that can apply: a selector naming another colour, other than inside :not(), is dropped. The
 rest of Material's file is kept byte for byte, under a name with the hash of what it now holds
-(its cache lasts a year: a different content must have a different name)."""
+(its cache lasts a year: a different content must have a different name).
+
+The schemes follow the reader's system setting (each entry of theme.palette names a
+prefers-color-scheme media query). Material's palette component, which does the same at run
+time, made the browser restyle the whole page two or three times while the page opened (it
+sets the body's attributes again, then writes the header's computed colour into a theme-color
+meta); the edition sets the attributes once, as the page is parsed, and writes the metas at
+build time."""
 
 import hashlib
 import re
@@ -92,6 +100,48 @@ def split_selectors(prelude: str) -> list[str]:
             start = index + 1
     parts.append(prelude[start:])
     return parts
+
+
+def color_schemes(palette_config, css: str) -> list[dict[str, str]]:
+    """Each scheme of mkdocs.yml's theme.palette as the page's script applies it: its media
+    query, the data-md-color-* values, the UA colour scheme and the header's colour for the
+    theme-color meta ('' when the stylesheet does not say). ValueError for an entry the page's
+    script cannot follow: without a media query, or with a toggle (a reader's choice, which
+    needs Material's own palette component)."""
+    entries = palette_config if isinstance(palette_config, list) else [palette_config] if palette_config else []
+    schemes = []
+    for index, entry in enumerate(entries):
+        media = str(entry.get("media") or "")
+        if not media.startswith("(prefers-color-scheme") or entry.get("toggle"):
+            raise ValueError(
+                f"mkdocs.yml: theme.palette.{index}: the edition's palette follows the reader's system "
+                "setting: each entry names a prefers-color-scheme media query and has no toggle "
+                "(overrides/partials/javascripts/palette.html)"
+            )
+        scheme, primary, accent = (
+            str(entry.get(key) or default).lower().replace(" ", "-")
+            for key, default in (("scheme", "default"), ("primary", "indigo"), ("accent", "indigo"))
+        )
+        schemes.append(
+            {
+                "media": media,
+                "scheme": scheme,
+                "primary": primary,
+                "accent": accent,
+                "color_scheme": "dark" if scheme == "slate" else "light",
+                "theme_color": primary_colour(css, primary),
+            }
+        )
+    return schemes
+
+
+def primary_colour(css: str, primary: str) -> str:
+    """The header's colour for `primary` (--md-primary-fg-color in its rules), or ''."""
+    rules = re.finditer(r"(?<![^{}])\[data-md-color-primary=" + re.escape(primary) + r"\]\{([^}]*)\}", css)
+    for rule in rules:
+        if colour := re.search(r"--md-primary-fg-color:(#[0-9a-fA-F]{3,8})(?:;|$)", rule.group(1)):
+            return colour.group(1)
+    return ""
 
 
 def cut_palette(theme_dirs: list[str], palette_config) -> Palette | None:
