@@ -10,6 +10,7 @@ import pytest
 import rispy
 
 from edition.citation import FORMATS
+from edition.cite_buttons import CiteButtonError, with_cite_buttons
 from edition.data import load_data
 
 from expected import APA, EDITION_RU, GOST_2018, ROOTS, SENTENCE_EN, SITE, TITLE_EN, TITLE_LATN, TITLE_RU, cite
@@ -59,6 +60,45 @@ def test_cite_page_shows_every_format_without_script(page_html, folder, placehol
         assert button["data-clipboard-text"] == blocks[fmt.id]
 
 
+PARAGRAPH = (
+    '<p class="para" id="p3"><span class="para-marker editorial"><a class="para-num" href="#p3">3</a>'
+    '<button aria-label="Copy" class="para-copy" data-clipboard-text="#p3" type="button"><svg/></button></span>Text</p>'
+)
+HEADING = '<h2 id="s">Миссия в\u00a0Ираке<a class="headerlink editorial" href="#s">¶</a></h2>'
+
+
+@pytest.mark.unit
+def test_the_buttons_go_beside_the_copy_button_in_the_first_cell_and_with_the_last_word():
+    fragments = {
+        "p3": {"n": 3, "k": "p3"},
+        "s": {"t": {"ru": "Миссия «Казбат» & <b>", "en": "x"}, "k": "s"},
+        "round-2": {"t": {"ru": "2-й раунд", "en": "x"}, "k": "round-2"},
+        "absent": {"n": 9, "k": "p9"},  # the cite page's examples: not on the page, no button
+    }
+    row = '<tr id="round-2"><th scope="row"><a href="round-2.html">2</a></th><td>14 марта</td></tr>'
+    built = with_cite_buttons(PARAGRAPH + HEADING + row, fragments, "ru")
+    assert built.count('class="cite-this"') == 3 and 'data-cite-fragment="absent"' not in built
+    assert '</button><button type="button" class="cite-this" data-cite-chosen="" data-cite-fragment="p3" ' in built
+    assert 'title="Цитировать абзац 3" aria-label="Цитировать абзац 3"><svg aria-hidden="true"' in built
+    assert (
+        'Миссия в\u00a0<span class="keep-together">Ираке<a class="headerlink editorial" href="#s">¶</a><button' in built
+    )
+    assert 'title="Цитировать: Миссия «Казбат» &amp; &lt;b&gt;"' in built  # a title is text, escaped
+    assert '<a href="round-2.html">2</a><button type="button" class="cite-this"' in built
+    assert built.index('data-cite-fragment="round-2"') < built.index("</th>")
+
+
+@pytest.mark.unit
+def test_a_heading_ending_in_markup_keeps_its_button_by_the_permalink_and_a_misplaced_id_is_refused():
+    fragments = {"s": {"t": {"ru": "x", "en": "x"}, "k": "s"}}
+    built = with_cite_buttons('<h3 id="s">О <em>миссии</em><a class="headerlink" href="#s">¶</a></h3>', fragments, "ru")
+    assert built.startswith('<h3 id="s">О <em>миссии</em><span class="keep-together"><a class="headerlink"')
+    with pytest.raises(CiteButtonError, match="#s is a <div>"):
+        with_cite_buttons('<div id="s">x</div>', fragments, "ru")
+    with pytest.raises(CiteButtonError, match="paragraph #p3 has no copy-link button"):
+        with_cite_buttons('<p class="para" id="p3">Text</p>', {"p3": {"n": 3, "k": "p3"}}, "ru")
+
+
 def test_article_has_a_cite_panel(page_html):
     for folder, label in (("", "Как цитировать"), ("en/", "How to cite")):
         panel = page_html(f"{folder}article.html").select_one("article details.cite-panel.editorial")
@@ -77,6 +117,10 @@ def test_every_citable_fragment_is_on_its_page(page_html, folder, path):
     assert page.select_one('link[rel="canonical"]')["href"] == SITE + folder + path
     if path != "cite.html":
         assert [fid for fid in data["fragments"] if not page.find(id=fid)] == []
+        for fid in data["fragments"]:  # its "cite this" button, in the page as built
+            (button,) = page.select(f'button.cite-this[data-cite-fragment="{fid}"]')
+            assert fid in (button.find_parent(id=True)["id"], button.find_parent(["tr", "h1", "h2", "h3", "p"])["id"])
+            assert button["aria-label"] == button["title"] and button.svg["aria-hidden"] == "true"
     script = page.find("script", src=lambda src: src and "citations-" in src)
     assert script["src"].endswith(f"assets/citations-{folder.rstrip('/') or 'ru'}.js")
 
@@ -172,6 +216,17 @@ def test_cite_a_round_and_a_mission(server, browser_page):
         f"3-й раунд Астанинского процесса // {EDITION_RU}. – Версия 0.2.0. – 2026. – URL: "
         f"{SITE}astana/round-3.html (дата обращения: 01.12.2026). – Текст : электронный."
     )
+
+
+@pytest.mark.browser
+def test_without_script_no_cite_button_is_shown(server, browser):
+    """They would do nothing: hidden until Material's script removes .no-js."""
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(server + "article.html#p12")
+    assert page.locator(".cite-this").count() > 30 and not page.locator("#p12 .cite-this").is_visible()
+    assert page.locator("#p12 .para-num").is_visible()
+    context.close()
 
 
 def test_cite_with_the_keyboard(server, browser_page):

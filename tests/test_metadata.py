@@ -52,7 +52,7 @@ def test_every_page_is_a_dated_web_page(site, page_html):
 def test_every_meta_of_every_page_parses_whole(site):
     """Each <meta> in every page's head, read by an HTML parser, has only the attributes a
     meta tag may have: a quotation mark in a title or description cannot break it open."""
-    allowed = {"name", "content", "property", "charset", "http-equiv", "lang"}
+    allowed = {"name", "content", "property", "charset", "http-equiv", "lang", "media"}  # media: theme-color per scheme
     pages = sorted(site.rglob("*.html"))
     assert len(pages) > 50
     for page in pages:

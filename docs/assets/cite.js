@@ -116,19 +116,13 @@
     label.appendChild(select);
     return label;
   }
-  function button(className, label, fragment, icon) {
+  function button(className, label, fragment) {
     var element = document.createElement("button");
     element.type = "button";
     element.className = className;
     element.setAttribute("data-cite-chosen", "");
     element.setAttribute("data-cite-fragment", fragment);
-    if (icon) {
-      element.title = label;
-      element.setAttribute("aria-label", label);
-      element.innerHTML = C.icon;
-    } else {
-      element.textContent = label;
-    }
+    element.textContent = label;
     return element;
   }
 
@@ -190,43 +184,8 @@
     refresh();
   }
 
-  // "Cite this" buttons: beside each paragraph number and in each citable heading.
-  Object.keys(page.fragments).forEach(function (id) {
-    var target = document.getElementById(id);
-    if (!target) return;
-    var fragment = page.fragments[id];
-    var label = fragment.n
-      ? C.ui.cite_paragraph.replace("{n}", fragment.n)
-      : C.ui.cite_section.replace("{title}", fragment.t[C.lang]);
-    var cite = button("cite-this", label, id, true);
-    var marker = target.querySelector(".para-marker");
-    if (marker) {
-      marker.insertBefore(cite, marker.querySelector(".para-copy").nextSibling);
-    } else if (target.tagName === "TR") {
-      target.querySelector("th, td").appendChild(cite);
-    } else {
-      keepWithLastWord(target, cite);
-    }
-  });
-
-  // A heading's button stays on the line of the heading's last word: the word, the heading's
-  // own link and the button go into one unbreakable group (the heading's text is unchanged).
-  function keepWithLastWord(heading, cite) {
-    var link = heading.querySelector(":scope > .headerlink");
-    var last = link ? link.previousSibling : heading.lastChild;
-    var group = document.createElement("span");
-    group.className = "keep-together";
-    if (last && last.nodeType === Node.TEXT_NODE) {
-      var text = last.nodeValue.replace(/\s+$/, "");
-      var start = Math.max(text.lastIndexOf(" "), text.lastIndexOf("\u00a0")) + 1;
-      last = start > 0 ? last.splitText(start) : last;
-    }
-    if (!last) return heading.appendChild(cite);
-    heading.insertBefore(group, last);
-    group.appendChild(last);
-    if (link) group.appendChild(link);
-    group.appendChild(cite);
-  }
+  // The "cite this" buttons beside each paragraph number, in each citable heading and row
+  // are in the page already (scripts/edition/cite_buttons.py): the click below opens them.
 
   // The article's panel and the cite page's blocks: a format choice where the panel asks.
   document.querySelectorAll(".cite-panel .cite-actions").forEach(function (actions) {

@@ -26,6 +26,7 @@ from . import i18n, parallel
 from .build_state import BuildState
 from .citation import templates as citation_templates
 from .cite_blocks import cite_block, cite_panel
+from .cite_buttons import CiteButtonError, with_cite_buttons
 from .contract import load_contract, relative_url
 from .corrections import (
     FEED,
@@ -277,6 +278,11 @@ def on_page_content(html_text, page, config, files):
     html_text = mark_corrections(html_text, page, config.theme["language"])
     if config.theme["language"] == "ru":
         html_text = tie_russian(html_text)
+    if cite := citable(page, config):  # after the ties: a heading's last word is as the reader sees it
+        try:
+            html_text = with_cite_buttons(html_text, cite["fragments"], config.theme["language"])
+        except CiteButtonError as error:
+            raise PluginError(f"{where}: {error}") from None
     return html_text
 
 

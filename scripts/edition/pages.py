@@ -18,7 +18,6 @@ from markupsafe import Markup
 from .citation import citations_script
 from .locales import CODES
 from .models import article_quotes
-from .paragraphs import QUOTE_ICON
 from .render import render
 from .strings import STRINGS, format_date, format_range
 from .timeline import timeline_context
@@ -77,8 +76,7 @@ def render_data_pages(data, locale: str, citations: dict) -> dict[str, str | byt
     for table in download_tables(data, locale):
         outputs[f"{table.folder}/{table.stem}.csv"] = to_csv(table.rows)
         outputs[f"{table.folder}/{table.stem}.json"] = to_json(table, data, locale)
-    icon = QUOTE_ICON.read_text(encoding="utf-8").replace("<svg ", '<svg aria-hidden="true" ', 1)
-    outputs[f"assets/citations-{locale}.js"] = citations_script(citations, locale, icon)
+    outputs[f"assets/citations-{locale}.js"] = citations_script(citations, locale)
     return outputs
 
 

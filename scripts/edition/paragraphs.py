@@ -27,7 +27,7 @@ EDITORIAL = "editorial"
 ICONS = Path(material.__file__).parent / "templates" / ".icons"
 LINK_ICON = ICONS / "octicons" / "link-16.svg"
 DATA_ICON = ICONS / "material" / "table-eye.svg"
-QUOTE_ICON = ICONS / "material" / "format-quote-close.svg"  # "cite this" (assets/cite.js)
+QUOTE_ICON = ICONS / "material" / "format-quote-close.svg"  # "cite this" (cite_buttons.py)
 
 
 class ParagraphNumbers(Extension):
@@ -116,6 +116,12 @@ def _icon(path: Path) -> etree.Element:
         element.tag = element.tag.rpartition("}")[2]
     icon.set("aria-hidden", "true")
     return icon
+
+
+@cache
+def quote_icon() -> str:
+    """The "cite this" icon, as the buttons hold it (cite_buttons.py)."""
+    return _icon_source(QUOTE_ICON).strip().replace("<svg ", '<svg aria-hidden="true" ', 1)
 
 
 @cache

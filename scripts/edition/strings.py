@@ -617,7 +617,7 @@ assert tuple(STRINGS) == CODES, "one table per language of locales.py"
 # What the browser scripts show: edition.js (JSON in every page), cite.js (citations-<lang>.js)
 EDITION_JS_KEYS = ("search", "no_fragment", "fragment_elsewhere")
 CITE_JS_KEYS = (
-    "cite", "cite_work", "cite_paragraph", "cite_section", "cite_format", "cite_copy",
+    "cite", "cite_work", "cite_format", "cite_copy",
     "cite_copied", "cite_copied_undated", "cite_close", "cite_all", "cite_permanent",
 )  # fmt: skip
 
