@@ -9,6 +9,7 @@ from pathlib import Path
 
 import material
 import pytest
+import rcssmin
 import yaml
 
 from edition.build import without_indentation
@@ -143,13 +144,60 @@ def test_the_page_is_in_the_readers_scheme_from_its_first_frame_and_follows_a_ch
     context.close()
 
 
+TABLE_LOOK = """() => [...document.querySelectorAll(
+    ".md-typeset__scrollwrap, .md-typeset__scrollwrap *, .md-typeset__table + *")].map((element) => {
+  const style = getComputedStyle(element), box = element.getBoundingClientRect();
+  return [element.tagName, Math.round(box.x), Math.round(box.y), Math.round(box.width), Math.round(box.height),
+          style.display, style.fontSize, style.padding, style.margin, style.borderTop, style.borderLeft,
+          style.backgroundColor, style.color, style.textAlign, style.overflowX];
+})"""
+
+
+WRAPPED = "[...document.querySelectorAll('article table')].every((t) => t.parentElement.matches('.md-typeset__table'))"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("path", ["astana/index.html", "en/missions/iraq.html", "facts/index.html"])
+def test_the_tables_wrapped_at_build_time_look_as_materials_own(site, tmp_path, browser, path, width):
+    """The same page with its tables as Material's script expects them (plain <table>, which
+    it wraps once the page has opened) and as the build writes them: every part of every
+    table in the same place, the same size, the same style (scripts/edition/tables.py)."""
+    plain = tmp_path / "plain"
+    shutil.copytree(site, plain)
+    page_file = plain / path
+    built = page_file.read_text(encoding="utf-8")
+    wrapper = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="edition-table">'
+    assert built.count(wrapper) >= 1
+    page_file.write_text(
+        built.replace(wrapper, "<table>").replace("</table></div></div>", "</table>"), encoding="utf-8"
+    )
+    # the edition's stylesheet without Material's table rules, its own as they were for plain tables
+    own = rcssmin.cssmin((ROOT / "docs" / "assets" / "edition.css").read_text(encoding="utf-8"))
+    stylesheet = plain / "assets" / "edition.css"
+    assert stylesheet.read_text(encoding="utf-8").endswith(own) and "table.edition-table" in own
+    stylesheet.write_text(own.replace("table.edition-table", "table:not([class])"), encoding="utf-8")
+    looks = {}
+    for name, folder in (("built", site), ("plain", plain)):
+        with serving(folder) as base:
+            context = browser.new_context(viewport={"width": width, "height": 900})
+            page = context.new_page()
+            page.goto(base + path)
+            page.wait_for_load_state("load")
+            page.wait_for_function(WRAPPED)
+            looks[name] = page.evaluate(TABLE_LOOK)
+            context.close()
+    assert len(looks["built"]) > 20
+    assert looks["built"] == looks["plain"]
+
+
 def test_json_in_pages_is_utf8_and_safe(page_html):
     head = str(page_html("article.html").select_one('script[type="application/ld+json"]'))
     assert "Роль Республики Казахстан" in head and "\\u0420" not in head
 
 
 STYLED = [".md-header", ".md-tabs, .md-header__title", "body", ".md-nav__link--active", ".title-block a",
-          ".md-typeset table:not([class]) th, .md-typeset td", ".md-footer", ".md-footer-meta", ".md-search__input",
+          ".md-typeset table.edition-table th, .md-typeset td", ".md-footer", ".md-footer-meta", ".md-search__input",
           ".md-typeset code", ".para-num", "a.corrected"]  # fmt: skip
 STYLE = """(selectors) => selectors.map((selector) => {
   const element = document.querySelector(selector);

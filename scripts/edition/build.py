@@ -72,6 +72,7 @@ from .publication import (
 from .render import render
 from .search_index import split_search_index
 from .strings import EDITION_JS_KEYS, STRINGS, strings_for_js, ui_string
+from .tables import material_table_rules, wrapped_tables
 from .typography import tie_russian
 from .versions import (
     ARCHIVE_FOLDER,
@@ -111,6 +112,7 @@ def on_config(config, fallback: BuildState | None = None):
     try:
         check_i18n_languages(i18n.configured_languages(config))
         color_schemes(config.theme.get("palette"), "")  # one the page's script can follow
+        table_css = material_table_rules(config.theme.dirs)
         config.extra["contract"] = load_contract()
     except (DataError, ValueError, OSError) as error:
         raise PluginError(str(error)) from None
@@ -124,6 +126,7 @@ def on_config(config, fallback: BuildState | None = None):
                 citations={code: citation_templates(data.article, code) for code in CODES},
                 margin_links={code: article_links(data, code) for code in CODES},
                 palette=cut_palette(config.theme.dirs, config.theme.get("palette")),
+                table_css=table_css,
             )
         except (DataError, ValueError) as error:
             if fallback is None:
@@ -278,6 +281,7 @@ def on_page_content(html_text, page, config, files):
     html_text = mark_corrections(html_text, page, config.theme["language"])
     if config.theme["language"] == "ru":
         html_text = tie_russian(html_text)
+    html_text = wrapped_tables(html_text)
     if cite := citable(page, config):  # after the ties: a heading's last word is as the reader sees it
         try:
             html_text = with_cite_buttons(html_text, cite["fragments"], config.theme["language"])
@@ -395,6 +399,8 @@ def on_post_build(config):
     for locale, page in STATE.not_found_pages.items():
         if FOLDERS[locale]:
             (site_dir / FOLDERS[locale] / "404.html").write_text(page, encoding="utf-8")
+    stylesheet = site_dir / "assets" / "edition.css"  # Material's table rules, then the edition's (tables.py)
+    stylesheet.write_text(STATE.table_css + stylesheet.read_text(encoding="utf-8"), encoding="utf-8")
     minify_assets(site_dir)
     if STATE.palette:
         stylesheets = site_dir / "assets" / "stylesheets"

@@ -1,0 +1,67 @@
+"""The data pages' tables, in Material's scrolling wrapper from the start.
+
+Material's script wraps every `table:not([class])` of a page in
+<div class="md-typeset__scrollwrap"><div class="md-typeset__table"> once the page has opened:
+the browser then styles and lays the tables out a second time (on the Astana page, 3 tables
+and some 500 elements; bench: Lighthouse). The build writes that wrapper itself and gives the
+table a class, so Material's script leaves it alone; Material's rules for `table:not([class])`,
+which would no longer match, are taken from the installed Material's stylesheet for
+`table.edition-table` and put before the edition's own (assets/edition.css), where they keep
+their place in the cascade: after Material's, before the edition's."""
+
+import re
+from pathlib import Path
+
+from .palette import block_end, split_selectors
+
+CLASS = "edition-table"
+MATERIAL_SELECTOR = "table:not([class])"
+PLAIN_TABLE = re.compile(r"<table>(.*?)</table>", re.DOTALL)
+
+
+def wrapped_tables(page_html: str) -> str:
+    """Each plain <table> of `page_html` as Material's script would leave it, with CLASS."""
+    return PLAIN_TABLE.sub(
+        lambda table: (
+            '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+            f'<table class="{CLASS}">{table[1]}</table></div></div>'
+        ),
+        page_html,
+    )
+
+
+def table_rules(css: str) -> str:
+    """Material's rules for `table:not([class])` in `css` (minified), for `table.CLASS`
+    instead, in their @media blocks; the other rules and selectors are left out."""
+    out, position = [], 0
+    while (brace := css.find("{", position)) >= 0:
+        prelude, end = css[position:brace], block_end(css, brace)
+        body = css[brace + 1 : end]
+        if prelude.lstrip().startswith("@"):
+            inner = table_rules(body) if prelude.lstrip().startswith(("@media", "@supports")) else ""
+            if inner:
+                out.append(f"{prelude.strip()}{{{inner}}}")
+        else:
+            selectors = [
+                s.replace(MATERIAL_SELECTOR, f"table.{CLASS}")
+                for s in split_selectors(prelude)
+                if MATERIAL_SELECTOR in s
+            ]
+            if selectors:
+                out.append(f"{','.join(s.strip() for s in selectors)}{{{body}}}")
+        position = end + 1
+    return "".join(out)
+
+
+def material_table_rules(theme_dirs: list[str]) -> str:
+    """table_rules() of the installed Material's main stylesheet. ValueError if it has none:
+    the pre-wrapped tables would be left without Material's look."""
+    pattern = "assets/stylesheets/main.*.min.css"
+    found = [path for folder in theme_dirs for path in sorted(Path(folder).glob(pattern))]
+    rules = table_rules(found[0].read_text(encoding="utf-8")) if found else ""
+    if not rules:
+        raise ValueError(
+            f"Material's stylesheet ({pattern}) has no rules for {MATERIAL_SELECTOR}, which the edition's "
+            "tables need (scripts/edition/tables.py): has Material changed how it styles tables?"
+        )
+    return rules
