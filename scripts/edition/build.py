@@ -400,7 +400,9 @@ def on_post_build(config):
         if FOLDERS[locale]:
             (site_dir / FOLDERS[locale] / "404.html").write_text(page, encoding="utf-8")
     stylesheet = site_dir / "assets" / "edition.css"  # Material's table rules, then the edition's (tables.py)
-    stylesheet.write_text(STATE.table_css + stylesheet.read_text(encoding="utf-8"), encoding="utf-8")
+    own = stylesheet.read_text(encoding="utf-8")
+    if not own.startswith(STATE.table_css):  # (a `mkdocs serve --dirty` rebuild keeps the file)
+        stylesheet.write_text(STATE.table_css + own, encoding="utf-8")
     minify_assets(site_dir)
     if STATE.palette:
         stylesheets = site_dir / "assets" / "stylesheets"

@@ -1,5 +1,5 @@
 """Material's palette stylesheet cut to the colours the edition uses, and the colour schemes
-the pages switch between (overrides/partials/javascripts/palette.html).
+the pages switch between (overrides/partials/color-scheme.html).
 
 Material ships one palette.<hash>.min.css with the rules of all 21 primary and 16 accent
 colours (12 KB; 2 KB of a first visit's 90 KB gzip). The edition uses one primary and one
@@ -116,7 +116,7 @@ def color_schemes(palette_config, css: str) -> list[dict[str, str]]:
             raise ValueError(
                 f"mkdocs.yml: theme.palette.{index}: the edition's palette follows the reader's system "
                 "setting: each entry names a prefers-color-scheme media query and has no toggle "
-                "(overrides/partials/javascripts/palette.html)"
+                "(overrides/partials/color-scheme.html)"
             )
         scheme, primary, accent = (
             str(entry.get(key) or default).lower().replace(" ", "-")

@@ -121,7 +121,8 @@ def _icon(path: Path) -> etree.Element:
 @cache
 def quote_icon() -> str:
     """The "cite this" icon, as the buttons hold it (cite_buttons.py)."""
-    return _icon_source(QUOTE_ICON).strip().replace("<svg ", '<svg aria-hidden="true" ', 1)
+    svg = _icon_source(QUOTE_ICON).strip().replace(' xmlns="http://www.w3.org/2000/svg"', "", 1)
+    return svg.replace("<svg ", '<svg aria-hidden="true" ', 1)  # (HTML needs no namespace)
 
 
 @cache
