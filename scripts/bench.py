@@ -307,7 +307,7 @@ def bench_lighthouse(site: Path, runs: int = 3) -> dict:
     if not binary.exists():
         return {"skipped": "lighthouse not installed: npm ci --prefix bench"}
     scores = {}
-    with serve_apart(site) as base:
+    with serve(site) as base:
         for page_path in PAGES:
             runs_scores, below = [], set()
             for _ in range(runs):
@@ -435,25 +435,6 @@ class serve:
         self.httpd.shutdown()
 
 
-class serve_apart:
-    """serve(), from a process of its own (`bench.py --serve FOLDER`), for Lighthouse: its
-    simulation takes the server's response times as measured, and a server thread inside this
-    process, large by then, answered more slowly (article.html scored 95-97 inside the bench
-    and 98-99 served apart, the same site, on the same machine)."""
-
-    def __init__(self, folder: Path):
-        self.folder = folder
-
-    def __enter__(self) -> str:
-        command = [sys.executable, __file__, "--serve", str(self.folder)]
-        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
-        return self.process.stdout.readline().strip()
-
-    def __exit__(self, *exc):
-        self.process.terminate()
-        self.process.wait(timeout=10)
-
-
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -551,12 +532,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--skip-lighthouse", action="store_true")
     parser.add_argument("--skip-scaling", action="store_true")
-    parser.add_argument("--serve", metavar="FOLDER", help="only serve FOLDER as the bench does; print its URL")
     options = parser.parse_args(argv[1:])
-    if options.serve:
-        with serve(Path(options.serve)) as url:
-            print(url, flush=True)
-            threading.Event().wait()  # until terminated
     results = {"runs": options.runs, "machine": {"cores": os.cpu_count()}}
     results["build"] = bench_build(options.runs)
     results["profile"] = profile_build()
