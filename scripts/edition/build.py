@@ -111,7 +111,8 @@ def on_config(config, fallback: BuildState | None = None):
         config.extra["polyfills"] = [IFRAME_WORKER_SHIM]
     try:
         check_i18n_languages(i18n.configured_languages(config))
-        color_schemes(config.theme.get("palette"), "")  # one the page's script can follow
+        palette = cut_palette(config.theme.dirs, config.theme.get("palette"))
+        schemes = color_schemes(config.theme.get("palette"), palette.css if palette else "")
         table_css = material_table_rules(config.theme.dirs)
         config.extra["contract"] = load_contract()
     except (DataError, ValueError, OSError) as error:
@@ -125,7 +126,8 @@ def on_config(config, fallback: BuildState | None = None):
                 archives=archives_from_environment(),
                 citations={code: citation_templates(data.article, code) for code in CODES},
                 margin_links={code: article_links(data, code) for code in CODES},
-                palette=cut_palette(config.theme.dirs, config.theme.get("palette")),
+                palette=palette,
+                schemes=schemes,
                 table_css=table_css,
             )
         except (DataError, ValueError) as error:
@@ -191,8 +193,7 @@ def on_env(env, config, files):
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
     env.globals["edition_default_locale"] = DEFAULT.code
     env.globals["edition_ui"] = strings_for_js(config.theme["language"], EDITION_JS_KEYS)
-    palette_css = STATE.palette.css if STATE.palette else ""
-    env.globals["edition_schemes"] = color_schemes(config.theme.get("palette"), palette_css)
+    env.globals["edition_schemes"] = STATE.schemes
     return env
 
 

@@ -13,7 +13,7 @@ import html
 import re
 
 from .paragraphs import quote_icon
-from .strings import STRINGS
+from .strings import ui_string
 
 OPENING_TAG = r'<(?P<tag>[a-z][a-z0-9]*)\b[^>]*\sid="{id}"[^>]*>'
 NON_BREAKING = re.compile(r"\u00a0|&nbsp;|&#160;|&#xa0;", re.IGNORECASE)
@@ -48,11 +48,10 @@ def with_cite_buttons(page_html: str, fragments: dict, locale: str) -> str:
 
 
 def cite_button(fragment_id: str, fragment: dict, locale: str) -> str:
-    words = STRINGS[locale]
     if fragment.get("n"):
-        label = words["cite_paragraph"].replace("{n}", str(fragment["n"]))
+        label = ui_string(locale, "cite_paragraph", n=fragment["n"])
     else:
-        label = words["cite_section"].replace("{title}", fragment["t"][locale])
+        label = ui_string(locale, "cite_section", title=fragment["t"][locale])
     label = html.escape(label, quote=True)
     return (
         f'<button type="button" class="cite-this" data-cite-chosen="" data-cite-fragment="{fragment_id}" '

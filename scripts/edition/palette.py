@@ -53,23 +53,32 @@ def applies(selector: str, used: dict[str, set[str]]) -> bool:
 
 def cut(css: str, used: dict[str, set[str]]) -> str:
     """`css` (minified) without the rules and selectors for colours the edition does not use."""
+    return map_rules(css, lambda selectors: [s for s in selectors if applies(s, used)], keep_rest=True)
+
+
+def map_rules(css: str, mapped, keep_rest: bool) -> str:
+    """`css` (minified) with each rule's selector list replaced by mapped(list) (a rule left with
+    none is dropped), inside @media and @supports too. keep_rest: the other @-rules (@font-face,
+    @keyframes, ...) and any text after the last rule are kept as they are, else dropped."""
     out, position = [], 0
     while position < len(css):
         brace = css.find("{", position)
         if brace < 0:
-            out.append(css[position:])
+            if keep_rest:
+                out.append(css[position:])
             break
         prelude = css[position:brace]
         end = block_end(css, brace)
         body = css[brace + 1 : end]
-        if prelude.lstrip().startswith("@"):
-            inner = cut(body, used) if prelude.lstrip().startswith(("@media", "@supports")) else body
+        if prelude.lstrip().startswith(("@media", "@supports")):
+            inner = map_rules(body, mapped, keep_rest)
             if inner.strip():
                 out.append(f"{prelude}{{{inner}}}")
-        else:
-            selectors = [s for s in split_selectors(prelude) if applies(s, used)]
-            if selectors:
-                out.append(f"{','.join(selectors)}{{{body}}}")
+        elif prelude.lstrip().startswith("@"):
+            if keep_rest and body.strip():
+                out.append(f"{prelude}{{{body}}}")
+        elif selectors := mapped(split_selectors(prelude)):
+            out.append(f"{','.join(selectors)}{{{body}}}")
         position = end + 1
     return "".join(out)
 

@@ -12,7 +12,7 @@ their place in the cascade: after Material's, before the edition's."""
 import re
 from pathlib import Path
 
-from .palette import block_end, split_selectors
+from .palette import map_rules
 
 CLASS = "edition-table"
 MATERIAL_SELECTOR = "table:not([class])"
@@ -33,24 +33,11 @@ def wrapped_tables(page_html: str) -> str:
 def table_rules(css: str) -> str:
     """Material's rules for `table:not([class])` in `css` (minified), for `table.CLASS`
     instead, in their @media blocks; the other rules and selectors are left out."""
-    out, position = [], 0
-    while (brace := css.find("{", position)) >= 0:
-        prelude, end = css[position:brace], block_end(css, brace)
-        body = css[brace + 1 : end]
-        if prelude.lstrip().startswith("@"):
-            inner = table_rules(body) if prelude.lstrip().startswith(("@media", "@supports")) else ""
-            if inner:
-                out.append(f"{prelude.strip()}{{{inner}}}")
-        else:
-            selectors = [
-                s.replace(MATERIAL_SELECTOR, f"table.{CLASS}")
-                for s in split_selectors(prelude)
-                if MATERIAL_SELECTOR in s
-            ]
-            if selectors:
-                out.append(f"{','.join(s.strip() for s in selectors)}{{{body}}}")
-        position = end + 1
-    return "".join(out)
+    return map_rules(
+        css,
+        lambda selectors: [s.replace(MATERIAL_SELECTOR, f"table.{CLASS}") for s in selectors if MATERIAL_SELECTOR in s],
+        keep_rest=False,
+    )
 
 
 def material_table_rules(theme_dirs: list[str]) -> str:
