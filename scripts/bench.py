@@ -309,10 +309,11 @@ def bench_lighthouse(site: Path, runs: int = 3) -> dict:
     scores = {}
     with serve(site) as base:
         for page_path in PAGES:
-            runs_scores, below = [], set()
+            runs_scores, runs_metrics, below = [], [], set()
             for _ in range(runs):
                 audit = lighthouse(binary, base + page_path)
                 runs_scores.append({key: round(c["score"] * 100) for key, c in audit["categories"].items()})
+                runs_metrics.append(lighthouse_metrics(audit))
                 below |= {
                     key
                     for key, item in audit["audits"].items()
@@ -323,9 +324,32 @@ def bench_lighthouse(site: Path, runs: int = 3) -> dict:
             scores[page_path] = {
                 "scores": {key: statistics.median(r[key] for r in runs_scores) for key in runs_scores[0]},
                 "all_runs": runs_scores,
+                "metrics": runs_metrics,
                 "below_one": sorted(below),
             }
     return scores
+
+
+# What the performance score is made of, per run: the simulated metrics (ms; CLS unitless),
+# the first paint as observed in the unthrottled load it simulates from, and Lighthouse's measure
+# of this machine's speed at that moment (its benchmarkIndex; higher is faster).
+SCORED_METRICS = {
+    "fcp": "first-contentful-paint",
+    "lcp": "largest-contentful-paint",
+    "tbt": "total-blocking-time",
+    "si": "speed-index",
+    "cls": "cumulative-layout-shift",
+}
+
+
+def lighthouse_metrics(audit: dict) -> dict:
+    audits = audit["audits"]
+    metrics = {key: round(audits[name]["numericValue"], 4 if key == "cls" else None)
+               for key, name in SCORED_METRICS.items()}  # fmt: skip
+    observed = audits["metrics"]["details"]["items"][0]
+    metrics["observed_fcp"] = observed["observedFirstContentfulPaint"]
+    metrics["benchmark_index"] = round(audit["environment"]["benchmarkIndex"])
+    return metrics
 
 
 def lighthouse(binary: Path, url: str) -> dict:
@@ -459,6 +483,21 @@ def weight_cell(item: dict) -> str:
             f" / {item['foreign_requests']}")  # fmt: skip
 
 
+def print_lighthouse_runs(lighthouse: dict) -> None:
+    pages = {path: item for path, item in lighthouse.items() if isinstance(item, dict) and item.get("metrics")}
+    if not pages:
+        return
+    print("\nLighthouse, each run: performance; simulated FCP / LCP / TBT (ms), CLS; first paint as observed"
+          " (ms); the machine's benchmark index\n")  # fmt: skip
+    rows = []
+    for path, item in pages.items():
+        for number, (scores, metrics) in enumerate(zip(item["all_runs"], item["metrics"], strict=True), start=1):
+            rows.append((f"{path}, run {number}",
+                         f"{scores['performance']}; {metrics['fcp']} / {metrics['lcp']} / {metrics['tbt']}, "
+                         f"{metrics['cls']}; {metrics['observed_fcp']}; {metrics['benchmark_index']}", ""))  # fmt: skip
+    table(rows)
+
+
 def print_tables(results: dict) -> None:
     build, live, profile = results["build"], results["live_edit"], results["profile"]
     rows = [
@@ -497,6 +536,7 @@ def print_tables(results: dict) -> None:
          "< 250 KB each"),
     ]  # fmt: skip
     table(rows)
+    print_lighthouse_runs(results["lighthouse"])
     if results.get("scaling"):
         print("\nScaling (rounds and missions × 1, 10, 100; medians of the runs)\n")
         scale_rows = []
