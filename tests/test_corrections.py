@@ -46,7 +46,7 @@ def place_id(item) -> str:
 
 def text_without_marks(element) -> str:
     element = copy.copy(element)  # the parsed page is shared between tests
-    for mark in element.select("a.corrected, sup[id^='fnref']"):  # the marks and the notes' numbers
+    for mark in element.select(".corrected, sup[id^='fnref']"):  # the marks and the notes' numbers
         mark.decompose()
     return words(element.get_text(""))
 
@@ -58,12 +58,41 @@ def test_every_corrected_place_carries_a_mark_linking_its_entry(page_html, item)
     page = page_html(FOLDERS[language] + place.page)
     element = page.find(id=place.anchor)
     assert element is not None, f"no id {place.anchor}"
-    marks = page.select(f'a.corrected[href$="corrections.html#c-{correction.id}"]')
+    entry = f"corrections.html#c-{correction.id}"
+    links = page.select(f'.corrected[href$="{entry}"], .corrected a[href$="{entry}"]')
+    marks = [link if "corrected" in link.get("class", []) else link.find_parent(class_="corrected") for link in links]
     here = [mark for mark in marks if element in mark.parents or element.find_next_sibling() is mark]
     assert here, f"no mark at #{place.anchor}"
     expected = {"ru": f"Исправлено в версии {correction.version}", "en": f"Corrected in version {correction.version}"}
-    assert words(here[0].get_text()) == expected[language]
+    assert words(here[0].get_text()).startswith(expected[language])
     assert "editorial" in here[0]["class"]  # the fidelity test leaves the authors' words alone
+
+
+# (language, page, id) → the corrections at that place, in the log's order
+SHARED_PLACES = {}
+for _correction, _place, _language in PLACES:
+    SHARED_PLACES.setdefault((_language, _place.page, _place.anchor), []).append(_correction)
+LABELS = {"ru": "Исправлено в версии", "en": "Corrected in version"}
+
+
+@pytest.mark.parametrize("place", [key for key, found in SHARED_PLACES.items() if len(found) > 1], ids=":".join)
+def test_a_place_several_corrections_changed_has_one_mark_linking_each(page_html, place):
+    """One "corrected in 0.2.0: 1, 2" after (or at the end of) the place, not the same words
+    stacked; each number links its entry and says which it is."""
+    language, page, anchor = place
+    corrections = SHARED_PLACES[place]
+    element = page_html(FOLDERS[language] + page).find(id=anchor)
+    marks = element.find_all(class_="corrected")
+    following = element.find_next_sibling()
+    if following is not None and "corrected" in following.get("class", []):
+        marks.append(following)
+    assert len(marks) == 1, [str(mark) for mark in marks]
+    (mark,) = marks
+    numbers = ", ".join(str(number) for number in range(1, len(corrections) + 1))
+    assert words(mark.get_text()) == f"{LABELS[language]} {corrections[0].version}: {numbers}"
+    links = mark.select("a")
+    assert [link["href"].rsplit("#", 1)[1] for link in links] == [f"c-{c.id}" for c in corrections]
+    assert all(link["aria-label"] == link["title"] and link["aria-label"][-1].isalpha() for link in links)
 
 
 @pytest.mark.parametrize("item", VERBATIM, ids=place_id)

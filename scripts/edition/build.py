@@ -426,14 +426,19 @@ def on_post_build(config):
 
 # ---------------------------------------------------------------------------- helpers
 def mark_corrections(html_text: str, page, locale: str) -> str:
-    """A "corrected in <version>" mark at each place of this page the corrections log names."""
+    """A "corrected in <version>" mark at each place of this page the corrections log names
+    (one mark for all the corrections of a place)."""
     path = page.file.dest_uri.removeprefix(FOLDERS[locale])
+    places: dict[str, list] = {}
     for anchor, correction, location in marks_for(STATE.data, path, locale):
+        places.setdefault(anchor, []).append((correction, location))
+    for anchor, found in places.items():
+        corrections = [correction for correction, _ in found]
         try:
-            html_text = insert_mark(html_text, anchor, mark_html(correction, locale, page.file.dest_uri))
+            html_text = insert_mark(html_text, anchor, mark_html(corrections, locale, page.file.dest_uri))
         except MissingPlace:
-            raise misplaced(location, f"{page.file.dest_uri} has no id '{anchor}'") from None
-        STATE.marks_placed.add((correction.id, page.file.dest_uri, anchor))
+            raise misplaced(found[0][1], f"{page.file.dest_uri} has no id '{anchor}'") from None
+        STATE.marks_placed.update((correction.id, page.file.dest_uri, anchor) for correction in corrections)
     return html_text
 
 

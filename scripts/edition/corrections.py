@@ -169,11 +169,35 @@ def marks_for(data, page_path: str, locale: str) -> list[tuple[str, object, tupl
     ]
 
 
-def mark_html(correction, locale: str, page_dest: str) -> str:
+def mark_html(corrections: list, locale: str, page_dest: str) -> str:
+    """The mark at one corrected place: "corrected in <version>" linking the correction's entry;
+    where several corrections of one version changed the place, one mark for them with a
+    numbered link to each entry (not the same words stacked two or three times)."""
     t = STRINGS[locale]
     here = posixpath.dirname(page_dest) or "."
-    href = posixpath.relpath(f"{FOLDERS[locale]}{PAGE}", here) + "#" + entry_id(correction)
-    return render("correction_mark.html", t=t, href=href, version=correction.version)
+    log = posixpath.relpath(f"{FOLDERS[locale]}{PAGE}", here)
+    groups = {}
+    for correction in corrections:
+        groups.setdefault(correction.version, []).append(correction)
+    return render(
+        "correction_mark.html",
+        t=t,
+        groups=[
+            {
+                "version": version,
+                "entries": [
+                    {
+                        "href": f"{log}#{entry_id(correction)}",
+                        "label": t["correction_numbered"].format(
+                            number=number, count=len(group), kind=t["correction_kinds"][correction.kind].lower()
+                        ),
+                    }
+                    for number, correction in enumerate(group, start=1)
+                ],
+            }
+            for version, group in groups.items()
+        ],
+    )
 
 
 def insert_mark(html: str, anchor: str, mark: str) -> str:
