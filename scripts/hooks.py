@@ -16,6 +16,7 @@ from mkdocs.plugins import event_priority
 SCRIPTS = str(Path(__file__).resolve().parent)  # where the `edition` package lives
 SERVING = False  # under `mkdocs serve`
 LAST_GOOD = None  # the state of the last build that read the data, for `serve` to fall back on
+COMPILED_TEMPLATES: dict[str, bytes] = {}  # Jinja's compiled templates, kept across builds (compiled_templates.py)
 
 
 def fresh_build_module():
@@ -55,7 +56,7 @@ def on_nav(nav, config, files):
 
 
 def on_env(env, config, files):
-    return build.on_env(env, config, files)
+    return build.on_env(env, config, files, compiled_templates=COMPILED_TEMPLATES)
 
 
 def on_page_markdown(markdown, page, config, files):

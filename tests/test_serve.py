@@ -81,6 +81,9 @@ def test_serve_shows_edits_to_python_templates_and_data(serve):
         "Сводка {#overview}",
     )
     wait_for(page, "Сводка")
+    # a theme template (compiled once per process, compiled_templates.py: its edit is seen)
+    edit(project / "overrides/partials/copyright.html", "{{ f.edition | e }} ·", "{{ f.edition | e }} (правка) ·")
+    wait_for(page, "(правка) ·")
     # a data file
     edit(project / "data/astana_rounds.yml", "Joint statement on detainees", "Joint statement, edited")
     wait_for(base + "en/astana/round-7.html", "Joint statement, edited")

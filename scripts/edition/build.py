@@ -27,6 +27,7 @@ from .build_state import BuildState
 from .citation import templates as citation_templates
 from .cite_blocks import cite_block, cite_panel
 from .cite_buttons import CiteButtonError, with_cite_buttons
+from .compiled_templates import InMemory
 from .contract import load_contract, relative_url
 from .corrections import (
     FEED,
@@ -185,8 +186,10 @@ def on_nav(nav, config, files, serving: bool = False):
     return nav
 
 
-def on_env(env, config, files):
-    """What every template of this language may use, the 404 page included."""
+def on_env(env, config, files, compiled_templates: dict[str, bytes]):
+    """What every template of this language may use, the 404 page included; the templates
+    compiled by an earlier build of this process, if any."""
+    env.bytecode_cache = InMemory(compiled_templates)
     env.filters["jsmin"] = lambda script: Markup(rjsmin.jsmin(str(script)))
     # tojson (the JSON-LD, what a page lets one cite): UTF-8 rather than \uXXXX escapes, which
     # tripled the bytes of every Cyrillic character; Jinja still escapes < > & ' for <script>.
