@@ -176,28 +176,26 @@ def mark_html(corrections: list, locale: str, page_dest: str) -> str:
     t = STRINGS[locale]
     here = posixpath.dirname(page_dest) or "."
     log = posixpath.relpath(f"{FOLDERS[locale]}{PAGE}", here)
-    groups = {}
+    by_version = {}
     for correction in corrections:
-        groups.setdefault(correction.version, []).append(correction)
-    return render(
-        "correction_mark.html",
-        t=t,
-        groups=[
-            {
-                "version": version,
-                "entries": [
-                    {
-                        "href": f"{log}#{entry_id(correction)}",
-                        "label": t["correction_numbered"].format(
-                            number=number, count=len(group), kind=t["correction_kinds"][correction.kind].lower()
-                        ),
-                    }
-                    for number, correction in enumerate(group, start=1)
-                ],
-            }
-            for version, group in groups.items()
-        ],
-    )
+        by_version.setdefault(correction.version, []).append(correction)
+    groups = [
+        {
+            "version": version,
+            "entries": [
+                {
+                    "href": f"{log}#{entry_id(correction)}",
+                    "label": t["correction_numbered"].format(
+                        number=number, count=len(group), kind=t["correction_kinds"][correction.kind].lower()
+                    ),
+                }
+                for number, correction in enumerate(group, start=1)
+            ],
+        }
+        for version, group in by_version.items()
+    ]
+    marks = render("correction_mark.html", t=t, groups=groups).strip()
+    return f"\n{marks}\n"  # on a line of its own: the line may break before the mark (never inside it)
 
 
 def insert_mark(html: str, anchor: str, mark: str) -> str:
