@@ -102,6 +102,18 @@ HREFLANG = re.compile(r'<link rel="alternate" href="(?P<href>[^"]+)" hreflang="(
 
 
 # ---------------------------------------------------------------------------- configuration
+def taken_from_material(config) -> dict:
+    """What the build takes from the installed Material's stylesheets (BuildState fields): its
+    palette cut to the edition's colours, the colour schemes (palette.py), its rules for tables
+    (tables.py). ValueError or OSError if they are not as the edition needs them."""
+    palette = cut_palette(config.theme.dirs, config.theme.get("palette"))
+    return {
+        "palette": palette,
+        "schemes": color_schemes(config.theme.get("palette"), palette.css if palette else ""),
+        "table_css": material_table_rules(config.theme.dirs),
+    }
+
+
 def on_config(config, fallback: BuildState | None = None):
     """`fallback`: under `mkdocs serve`, the last build's state, shown with an error banner
     when the data cannot be read now (the terminal alone would leave the browser waiting)."""
@@ -110,15 +122,14 @@ def on_config(config, fallback: BuildState | None = None):
     if offline and offline.config.enabled:
         # Web Workers do not start from file://: the search worker needs this shim, vendored.
         config.extra["polyfills"] = [IFRAME_WORKER_SHIM]
+    new_build = not i18n.building_another_language(config)  # then read the data and Material once for all
     try:
         check_i18n_languages(i18n.configured_languages(config))
-        palette = cut_palette(config.theme.dirs, config.theme.get("palette"))
-        schemes = color_schemes(config.theme.get("palette"), palette.css if palette else "")
-        table_css = material_table_rules(config.theme.dirs)
         config.extra["contract"] = load_contract()
+        from_material = taken_from_material(config) if new_build else {}
     except (DataError, ValueError, OSError) as error:
         raise PluginError(str(error)) from None
-    if not i18n.building_another_language(config):  # a new build: read the data once for all
+    if new_build:
         try:
             data = load_data()
             STATE = BuildState(
@@ -127,9 +138,7 @@ def on_config(config, fallback: BuildState | None = None):
                 archives=archives_from_environment(),
                 citations={code: citation_templates(data.article, code) for code in CODES},
                 margin_links={code: article_links(data, code) for code in CODES},
-                palette=palette,
-                schemes=schemes,
-                table_css=table_css,
+                **from_material,
             )
         except (DataError, ValueError) as error:
             if fallback is None:

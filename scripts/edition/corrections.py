@@ -174,8 +174,7 @@ def mark_html(corrections: list, locale: str, page_dest: str) -> str:
     where several corrections of one version changed the place, one mark for them with a
     numbered link to each entry (not the same words stacked two or three times)."""
     t = STRINGS[locale]
-    here = posixpath.dirname(page_dest) or "."
-    log = posixpath.relpath(f"{FOLDERS[locale]}{PAGE}", here)
+    here = posixpath.dirname(page_dest)
     by_version = {}
     for correction in corrections:
         by_version.setdefault(correction.version, []).append(correction)
@@ -184,7 +183,7 @@ def mark_html(corrections: list, locale: str, page_dest: str) -> str:
             "version": version,
             "entries": [
                 {
-                    "href": f"{log}#{entry_id(correction)}",
+                    "href": relative_href(f"{FOLDERS[locale]}{PAGE}#{entry_id(correction)}", here),
                     "label": t["correction_numbered"].format(
                         number=number, count=len(group), kind=t["correction_kinds"][correction.kind].lower()
                     ),
