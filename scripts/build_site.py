@@ -20,7 +20,6 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 QUIET_BANNERS = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
@@ -82,9 +81,15 @@ def archive_environment(archives: dict[str, Path]) -> dict[str, str]:
     for version, folder in archives.items():
         for page in pages[version]:
             scripts |= inline_scripts((folder / page).read_text(encoding="utf-8"))
-    listing = next(iter(archives.values())).parent / "inline-scripts.json"  # beside the archives
-    listing.write_text(json.dumps(sorted(scripts)), encoding="utf-8")
-    return {"EDITION_ARCHIVES": json.dumps(pages, sort_keys=True), "EDITION_ARCHIVE_SCRIPTS": str(listing)}
+    # In files beside the archives, not in the variables themselves: a page list of some
+    # thousand records would pass Linux's limit on one variable (128 KB), and the build not start.
+    beside = next(iter(archives.values())).parent
+    (beside / "inline-scripts.json").write_text(json.dumps(sorted(scripts)), encoding="utf-8")
+    (beside / "pages.json").write_text(json.dumps(pages, sort_keys=True), encoding="utf-8")
+    return {
+        "EDITION_ARCHIVES": str(beside / "pages.json"),
+        "EDITION_ARCHIVE_SCRIPTS": str(beside / "inline-scripts.json"),
+    }
 
 
 @contextlib.contextmanager
@@ -93,9 +98,7 @@ def staging_for(target: Path):
     Held under a lock on `target`, so that two runs take turns."""
     target.parent.mkdir(parents=True, exist_ok=True)
     with exclusive(target):
-        for leftover in target.parent.glob(f".{target.name}-building-*"):  # from an interrupted run
-            shutil.rmtree(leftover, ignore_errors=True)
-        shutil.rmtree(target.with_name(f".{target.name}-old"), ignore_errors=True)
+        clear_leftovers(target)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-building-", dir=target.parent))
         try:
             yield staging
@@ -106,13 +109,44 @@ def staging_for(target: Path):
 
 
 @contextlib.contextmanager
-def exclusive(target: Path):
-    with open(target.with_name(f".{target.name}.lock"), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # waits for another run on the same folder
+def exclusive(target: Path, wait: bool = True):
+    """Hold the lock file beside `target` (waiting for another run on the same folder), and
+    remove it when done; yields True. With `wait` False, yields False at once if another run
+    holds it. A run that waited on a file a finished run has removed since locks the new one
+    instead, so that removing it never lets two runs in at once."""
+    path = target.with_name(f".{target.name}.lock")
+    while True:
+        lock = open(path, "a")  # noqa: SIM115  (closed below, after the lock is released)
         try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+            fcntl.flock(lock, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            lock.close()
+            yield False
+            return
+        try:
+            if os.fstat(lock.fileno()).st_ino == os.stat(path).st_ino:
+                break  # the file we hold is still the lock file
+        except FileNotFoundError:
+            pass
+        lock.close()
+    try:
+        yield True
+    finally:
+        path.unlink(missing_ok=True)  # while still holding it: a new run makes a new file
+        fcntl.flock(lock, fcntl.LOCK_UN)
+        lock.close()
+
+
+def clear_leftovers(target: Path) -> None:
+    """What an interrupted run (a build or a `make site` that publishes) left beside `target`;
+    a publishing run's scratch folder only once no such run holds its lock."""
+    for leftover in target.parent.glob(f".{target.name}-building-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    shutil.rmtree(target.with_name(f".{target.name}-old"), ignore_errors=True)
+    with exclusive(target.with_name(f"{target.name}-publish"), wait=False) as free:
+        if free:
+            for leftover in target.parent.glob(f".{target.name}-publish-*"):
+                shutil.rmtree(leftover, ignore_errors=True)
 
 
 def swap_into_place(staging: Path, target: Path) -> None:
@@ -142,11 +176,20 @@ def current_umask() -> int:
     return mask
 
 
+LAST_EPOCH = 4102444799  # 2099-12-31 23:59:59 UTC: the data's years end with 2099 too
+
+
 def source_date_epoch() -> str:
     """The build's date for MkDocs (sitemap dates) and for the offline zip: $SOURCE_DATE_EPOCH,
-    else the last commit's time, so that two builds of one commit are byte-identical."""
-    if os.environ.get("SOURCE_DATE_EPOCH"):
-        return os.environ["SOURCE_DATE_EPOCH"]
+    else the last commit's time, so that two builds of one commit are byte-identical.
+    BuildFailed, in one line, if the variable is not a number of seconds in range."""
+    if value := os.environ.get("SOURCE_DATE_EPOCH"):
+        if not (value.isascii() and value.isdigit() and int(value) <= LAST_EPOCH):
+            raise BuildFailed(
+                f"SOURCE_DATE_EPOCH={value[:40]!r}: not a whole number of seconds since 1970-01-01 "
+                f"from 0 to {LAST_EPOCH} (the end of 2099)"
+            )
+        return str(int(value))
     try:
         return (
             subprocess.run(
@@ -162,8 +205,12 @@ class BuildFailed(Exception):
     """The build stopped; the message is MkDocs' own log."""
 
     def errors(self) -> str:
-        """The log's error lines, without MkDocs' INFO chatter."""
-        lines = [line for line in str(self).splitlines() if line.startswith("ERROR")]
+        """The log's error and warning lines, without MkDocs' INFO chatter; for a build that
+        crashed, the exception's own line instead of its traceback."""
+        log = str(self).splitlines()
+        lines = [line for line in log if line.startswith(("ERROR", "WARNING"))]
+        if "Traceback (most recent call last):" in log:
+            lines.append(next(line for line in reversed(log) if line.strip() and not line.startswith(" ")))
         return "\n".join(lines) or str(self).strip()
 
 
@@ -175,15 +222,21 @@ class NoPublicAddress(Exception):
 
 
 def public_address() -> str:
-    """EDITION_SITE_URL, the address the published files cite and link to; NoPublicAddress
-    while it is unset or the placeholder (a preview, `make serve`, needs none)."""
+    """EDITION_SITE_URL, the address the published files cite and link to, with its trailing
+    slash; NoPublicAddress while it is unset or the placeholder (a preview, `make serve`, needs
+    none); BuildFailed if it is not a plain https address (edition/address.py)."""
+    from edition.address import AddressError, checked_address
+
     address = os.environ.get("EDITION_SITE_URL", "")
-    if not address or urlsplit(address).hostname in (None, "") or address.rstrip("/").endswith(PLACEHOLDER_HOST):
+    if not address or address.rstrip("/").endswith(PLACEHOLDER_HOST):
         raise NoPublicAddress(
             "EDITION_SITE_URL is not set to the edition's public address: the offline files cite and link to it "
             "(e.g. EDITION_SITE_URL=https://example.org/edition/ make offline)"
         )
-    return address
+    try:
+        return checked_address(address)[0]
+    except AddressError as error:
+        raise BuildFailed(str(error)) from None
 
 
 def publish(target: Path):
@@ -191,12 +244,17 @@ def publish(target: Path):
     into a scratch folder, then the site with them in downloads/. Needs the public address."""
     from export_offline import export  # it builds with this module
 
-    with tempfile.TemporaryDirectory(prefix=".publish-", dir=target.resolve().parent) as scratch:
-        files = export(Path(scratch) / "dist")
-        archives = build_archives(Path(scratch) / "versions")
-        return build_site(
-            target, downloads={name: path for name, path in files.items() if path.exists()}, archives=archives
-        )
+    target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with exclusive(target.with_name(f"{target.name}-publish")):  # two runs take turns
+        for leftover in target.parent.glob(f".{target.name}-publish-*"):  # from an interrupted run
+            shutil.rmtree(leftover, ignore_errors=True)
+        with tempfile.TemporaryDirectory(prefix=f".{target.name}-publish-", dir=target.parent) as scratch:
+            files = export(Path(scratch) / "dist")
+            archives = build_archives(Path(scratch) / "versions")
+            return build_site(
+                target, downloads={name: path for name, path in files.items() if path.exists()}, archives=archives
+            )
 
 
 def build_archives(folder: Path) -> dict[str, Path]:
@@ -240,8 +298,10 @@ def main(argv: list[str]) -> int:
         else:
             result = publish(target)
     except BuildFailed as failure:
-        sys.stderr.write(str(failure))
-        sys.stderr.write(f"\nBuild failed; {target} was left as it was.\n")
+        sys.stderr.write(f"{failure.errors()}\nBuild failed; {target} was left as it was.\n")
+        return 1
+    except OSError as error:  # the output folder cannot be written: read-only, full
+        sys.stderr.write(f"{error.filename or target}: {error.strerror}\nBuild failed; {target} was left as it was.\n")
         return 1
     sys.stderr.write(result.stdout)
     print(f"Built {target}")

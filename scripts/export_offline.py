@@ -138,6 +138,10 @@ def main() -> int:
         print(failure.errors(), file=sys.stderr)
         print(f"Export failed; {DIST.relative_to(ROOT)}/ was left as it was.", file=sys.stderr)
         return 1
+    except OSError as error:  # the output folder cannot be written: read-only, full
+        print(f"{error.filename or DIST}: {error.strerror}", file=sys.stderr)
+        print(f"Export failed; {DIST.relative_to(ROOT)}/ was left as it was.", file=sys.stderr)
+        return 1
     for name, path in outputs.items():
         print(f"{name:10} {path.relative_to(ROOT)}  {path.stat().st_size / 1024:.0f} KB")
     return 0

@@ -23,6 +23,8 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from . import i18n, parallel
+from . import render as render_module
+from .address import checked_address
 from .build_state import BuildState
 from .citation import templates as citation_templates
 from .cite_blocks import cite_block, cite_panel
@@ -42,7 +44,7 @@ from .corrections import (
 from .crosslinks import resolve_cross_links
 from .data import DATA_DIR, load_data
 from .fragments import FragmentError, page_fragments
-from .hosting import inline_scripts, write_server_rules
+from .hosting import inline_scripts, without_source_maps, write_server_rules
 from .html_check import unsafe_markup
 from .locales import CODES, DEFAULT, FOLDERS, check_i18n_languages, other
 from .markdown_source import body_first_line, headings_without_id, paragraphs, sequence_errors
@@ -72,8 +74,10 @@ from .publication import (
 )
 from .render import render
 from .search_index import split_search_index
+from .source_files import check_source_folders
 from .strings import EDITION_JS_KEYS, STRINGS, strings_for_js, ui_string
 from .tables import material_table_rules, wrapped_tables
+from .template_scripts import record_template_scripts
 from .typography import tie_russian
 from .versions import (
     ARCHIVE_FOLDER,
@@ -124,6 +128,12 @@ def on_config(config, fallback: BuildState | None = None):
         config.extra["polyfills"] = [IFRAME_WORKER_SHIM]
     new_build = not i18n.building_another_language(config)  # then read the data and Material once for all
     try:
+        if new_build:  # before anything is read from them
+            check_source_folders([Path(config.docs_dir), DATA_DIR, Path(config.theme.custom_dir or config.docs_dir)])
+        if config.site_url:  # printed into every page: only as a browser reads it (address.py)
+            config.site_url, warning = checked_address(config.site_url, "site_url (EDITION_SITE_URL)")
+            if warning and new_build:
+                log.warning(warning)
         check_i18n_languages(i18n.configured_languages(config))
         config.extra["contract"] = load_contract()
         from_material = taken_from_material(config) if new_build else {}
@@ -199,6 +209,7 @@ def on_env(env, config, files, compiled_templates: dict[str, bytes]):
     """What every template of this language may use, the 404 page included; the templates
     compiled by an earlier build of this process, if any."""
     env.bytecode_cache = InMemory(compiled_templates)
+    record_template_scripts(env, STATE.template_scripts)  # the scripts the CSP may allow
     env.filters["jsmin"] = lambda script: Markup(rjsmin.jsmin(str(script)))
     # tojson (the JSON-LD, what a page lets one cite): UTF-8 rather than \uXXXX escapes, which
     # tripled the bytes of every Cyrillic character; Jinja still escapes < > & ' for <script>.
@@ -362,7 +373,7 @@ def on_post_page(output, page, config):
         except ArchiveError as error:
             raise PluginError(f"{page.file.src_path}: {error}") from None
     output = with_cut_palette(without_indentation(output))
-    STATE.inline_scripts.update(inline_scripts(output))  # for the Content-Security-Policy (hosting.py)
+    STATE.inline_scripts.update(templates_scripts(page.file.src_path, output))  # for the CSP (hosting.py)
     return output
 
 
@@ -417,6 +428,7 @@ def on_post_build(config):
     if not own.startswith(STATE.table_css):  # (a `mkdocs serve --dirty` rebuild keeps the file)
         stylesheet.write_text(STATE.table_css + own, encoding="utf-8")
     minify_assets(site_dir)
+    without_source_maps(site_dir)
     if STATE.palette:
         stylesheets = site_dir / "assets" / "stylesheets"
         (stylesheets / STATE.palette.name).write_text(STATE.palette.css, encoding="utf-8")
@@ -432,7 +444,7 @@ def on_post_build(config):
         STATE.inline_scripts.update(json.loads(Path(os.environ["EDITION_ARCHIVE_SCRIPTS"]).read_text("utf-8")))
     pages = [*contract.page_redirects(), *(f"{FOLDERS[locale]}404.html" for locale in STATE.not_found_pages)]
     for page in pages:  # written here or by on_post_template, not through on_post_page
-        STATE.inline_scripts.update(inline_scripts((site_dir / page).read_text(encoding="utf-8")))
+        STATE.inline_scripts.update(templates_scripts(page, (site_dir / page).read_text(encoding="utf-8")))
     write_server_rules(site_dir, config.site_url, contract.page_redirects(), FOLDERS, STATE.inline_scripts)
 
 
@@ -551,6 +563,19 @@ def citable(page, config) -> dict | None:
         return None
     site_url = config.site_url or ""
     return {**found, "roots": {code: f"{site_url}{folder}" for code, folder in FOLDERS.items()}}
+
+
+def templates_scripts(where: str, html_text: str) -> set[str]:
+    """The inline scripts of a page, each one that a template wrote (template_scripts.py);
+    a PluginError for any other: the Content-Security-Policy must not allow it."""
+    found = inline_scripts(html_text)
+    if stray := sorted(found - STATE.template_scripts - render_module.SCRIPTS_WRITTEN):
+        shown = " ".join(stray[0].split())[:60]
+        raise PluginError(
+            f"{where}: an inline script that no template wrote ({shown}): a value printed into the page "
+            "became a script; the Content-Security-Policy allows only the templates' own"
+        )
+    return found
 
 
 def with_cut_palette(html: str) -> str:

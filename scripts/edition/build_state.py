@@ -22,6 +22,7 @@ class BuildState:
     data_pages_written: bool = False  # docs/<lang>/ data pages: both languages at once
     not_found_pages: dict[str, str] = field(default_factory=dict)  # locale -> its 404 page
     inline_scripts: set[str] = field(default_factory=set)  # the pages' inline scripts, for the CSP
+    template_scripts: set[str] = field(default_factory=set)  # those the templates wrote (template_scripts.py)
     # version -> the pages of its archive in versions/<version>/ (versions.py); {}: a preview
     archives: dict[str, list[str]] = field(default_factory=dict)
     # (correction id, page in its language folder, anchor) of every "corrected in" mark placed

@@ -4,6 +4,7 @@ Every part of the edition that needs a fact (page generation, the article's marg
 downloads, tests) calls load_data(). A problem stops it with a DataError whose message is
 one line naming the file, the line, the field and what is wrong."""
 
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -230,13 +231,50 @@ def check_references(documents, models, sources: dict, paragraphs: dict[str, str
                     (*location, "paragraph"),
                     f"the article has no paragraph '{quote.paragraph}' (it has p1-p{len(paragraphs)})",
                 )
-            found = paragraphs[quote.paragraph].count(" ".join(quote.quote.split()))
-            if found != 1:
-                problem = "not found verbatim" if not found else f"found {found} times (it must point at one place)"
-                raise document.error((*location, "quote"), f"{problem} in article paragraph {quote.paragraph}")
-            if " ".join(quote.en.split()) not in english.get(quote.paragraph, ""):
+            words = " ".join(quote.quote.split())
+            found = paragraphs[quote.paragraph].count(words)
+            if found > 1:
+                raise document.error(
+                    (*location, "quote"),
+                    f"found {found} times (it must point at one place) in article paragraph {quote.paragraph}",
+                )
+            if not found:
+                raise document.error(
+                    (*location, "quote"),
+                    f"not found verbatim in article paragraph {quote.paragraph}: "
+                    f"{first_difference(words, paragraphs[quote.paragraph])}",
+                )
+            translation = " ".join(quote.en.split())
+            if translation not in english.get(quote.paragraph, ""):
                 raise document.error(
                     (*location, "en"),
-                    f"not found verbatim in paragraph {quote.paragraph} of the English article (docs/en/article.md)",
+                    f"not found verbatim in paragraph {quote.paragraph} of the English article (docs/en/article.md): "
+                    f"{first_difference(translation, english.get(quote.paragraph, ''))}",
                 )
     return cited
+
+
+def first_difference(quote: str, text: str) -> str:
+    """Where `quote` stops being found in `text`, and the character there, named: a letter of
+    another alphabet, a decomposed «й», a zero-width space or a soft hyphen look the same as
+    the right one, and a person cannot see what to fix without its name."""
+    if (composed := unicodedata.normalize("NFC", quote)) != quote:
+        at = next(i for i, (a, b) in enumerate(zip(quote, composed, strict=False)) if a != b)
+        return (
+            f"character {at + 1} of the quote is decomposed ({' + '.join(named(c) for c in quote[at : at + 2])}); "
+            f"write it composed, {named(composed[at])}"
+        )
+    invisible = next((i for i, c in enumerate(quote) if unicodedata.category(c) == "Cf"), None)
+    if invisible is not None:
+        return f"character {invisible + 1} of the quote is invisible: {named(quote[invisible])}"
+    low, high = 0, len(quote)  # the longest beginning of the quote that the text has
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if quote[:middle] in text else (low, middle - 1)
+    theirs = text.find(quote[:low]) + low if low else -1
+    there = f" where the text has {named(text[theirs])}" if 0 <= theirs < len(text) else ""
+    return f"it matches up to «{quote[max(0, low - 20) : low]}», then has {named(quote[low])}{there}"
+
+
+def named(character: str) -> str:
+    return f"«{character}» (U+{ord(character):04X} {unicodedata.name(character, 'unnamed')})"

@@ -40,6 +40,19 @@ def write_server_rules(
     (site_dir / "_redirects").write_text(netlify_redirects(prefix, page_redirects, folders), encoding="utf-8")
 
 
+SOURCE_MAP_COMMENT = re.compile(rb"\n?(?://# sourceMappingURL=[^\n]*|/\*# sourceMappingURL=[^*]*\*/)\s*$")
+
+
+def without_source_maps(site_dir: Path) -> None:
+    """Material's source maps (some 1.5 MB, its sources with their comments) are for its own
+    developers: left out of the site, with the comment in each file that names its map."""
+    for source_map in sorted(site_dir.glob("assets/**/*.map")):
+        source_map.unlink()
+        minified = source_map.with_suffix("")
+        if minified.is_file():
+            minified.write_bytes(SOURCE_MAP_COMMENT.sub(b"\n", minified.read_bytes()))
+
+
 def inline_scripts(html: str) -> set[str]:
     """The executable inline scripts of a page (what a Content-Security-Policy must allow)."""
     return set(INLINE_SCRIPT.findall(html))

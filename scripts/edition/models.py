@@ -12,6 +12,7 @@ from datetime import date
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
+import ada_url
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -24,7 +25,16 @@ from pydantic import (
     model_validator,
 )
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
+
+def not_the_templates(slug: str) -> str:
+    """A record's id becomes an anchor: not one of the ids the templates give their own
+    elements (html_check.RESERVED_ID; `edition-cite` would take the cite data's place)."""
+    if slug.startswith("edition-"):
+        raise ValueError(f"'{slug}': ids beginning with edition- are the templates' own")
+    return slug
+
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$"), AfterValidator(not_the_templates)]
 
 
 def one_line(text: str) -> str:
@@ -65,6 +75,12 @@ def web_address(url: str) -> str:
         parts.port  # noqa: B018  (raises on a port that is not a number)
     except ValueError:
         raise ValueError(f"'{shown(url)}' has a port that is not a number") from None
+    try:  # and a browser (the WHATWG URL Standard, by Ada) goes to the same host
+        browser_host = ada_url.URL(url).hostname
+    except ValueError:
+        browser_host = None
+    if browser_host != parts.hostname.encode("idna").decode("ascii").lower():
+        raise ValueError(f"'{shown(url)}' is not a plain http(s) URL (a browser reads its host as {browser_host!r})")
     return url
 
 

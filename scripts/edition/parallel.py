@@ -118,6 +118,7 @@ def _build_others(config, state, scratch: Path) -> dict:
         "search_entries": i18n.search_entries(config)[entries_before:],
         "not_found_pages": state.not_found_pages,
         "inline_scripts": state.inline_scripts,
+        "template_scripts": state.template_scripts,
         "marks_placed": state.marks_placed,
     }
 
@@ -136,6 +137,7 @@ def _join(config, state, fork: Fork, scratch: Path) -> None:
     default_404 = state.not_found_pages.get(default)
     state.not_found_pages.update(result["not_found_pages"])
     state.inline_scripts |= result["inline_scripts"]
+    state.template_scripts |= result["template_scripts"]
     state.marks_placed |= result["marks_placed"]
     if default_404 is not None:  # the fork, not knowing it, wrote its own 404 page to the root
         state.not_found_pages[default] = default_404

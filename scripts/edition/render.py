@@ -11,6 +11,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .template_scripts import record_template_scripts
+
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 TEMPLATES = Environment(
     loader=FileSystemLoader(TEMPLATES_DIR),
@@ -20,6 +22,8 @@ TEMPLATES = Environment(
     comment_start_string="{##",
     comment_end_string="##}",
 )
+SCRIPTS_WRITTEN: set[str] = set()  # the inline scripts these templates wrote (template_scripts.py)
+record_template_scripts(TEMPLATES, SCRIPTS_WRITTEN)
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}|])")
 
 

@@ -17,17 +17,38 @@ from .palette import map_rules
 CLASS = "edition-table"
 MATERIAL_SELECTOR = "table:not([class])"
 PLAIN_TABLE = re.compile(r"<table>(.*?)</table>", re.DOTALL)
+LONG, BREAK_EVERY = 30, 12  # characters
+
+
+TEXT = re.compile(r">([^<]+)<")  # the text between two tags
+LONG_WORD = re.compile(rf"[^\s<>]{{{LONG},}}")
+CHARACTER = re.compile(r"&#?\w+;|.", re.DOTALL)  # an entity counts as the one character it is
 
 
 def wrapped_tables(page_html: str) -> str:
-    """Each plain <table> of `page_html` as Material's script would leave it, with CLASS."""
+    """Each plain <table> of `page_html` as Material's script would leave it, with CLASS,
+    its long words breakable."""
     return PLAIN_TABLE.sub(
         lambda table: (
             '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
-            f'<table class="{CLASS}">{table[1]}</table></div></div>'
+            f'<table class="{CLASS}">{breakable(table[1])}</table></div></div>'
         ),
         page_html,
     )
+
+
+def breakable(table_html: str) -> str:
+    """A word of LONG characters or more (an address, a code) may break after every
+    BREAK_EVERY of them (<wbr>). A table column is as wide as its longest word, so one such
+    word in a value made its cell tens of thousands of pixels wide; CSS's overflow-wrap:
+    anywhere would also break ordinary words and dates in narrow columns (19 августа 200|3)."""
+
+    def in_word(word: re.Match) -> str:
+        characters = CHARACTER.findall(word[0])
+        pieces = ["".join(characters[i : i + BREAK_EVERY]) for i in range(0, len(characters), BREAK_EVERY)]
+        return "<wbr>".join(pieces)
+
+    return TEXT.sub(lambda text: f">{LONG_WORD.sub(in_word, text[1])}<", table_html)
 
 
 def table_rules(css: str) -> str:

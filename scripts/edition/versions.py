@@ -13,7 +13,7 @@ citation made today still leads to the text that was cited.
   versions in mike's format, where Material's selector would look for it under versions/.
 
 scripts/build_site.py (publish) builds the archives and hands their page lists to the site's
-build in EDITION_ARCHIVES; scripts/edition/build.py puts the menu into the current pages."""
+build in a file (EDITION_ARCHIVES); scripts/edition/build.py puts the menu into the current pages."""
 
 import json
 import os
@@ -42,10 +42,10 @@ class ArchiveError(RuntimeError):
 
 
 def archives_from_environment() -> dict[str, list[str]]:
-    """version -> the pages its archive has (paths from its root), as publish() built them;
-    {} in a preview, where no archive is built."""
-    value = os.environ.get("EDITION_ARCHIVES")
-    return json.loads(value) if value else {}
+    """version -> the pages its archive has (paths from its root), as publish() built them
+    and listed them in the file EDITION_ARCHIVES names; {} in a preview, where none is built."""
+    listing = os.environ.get("EDITION_ARCHIVES")
+    return json.loads(Path(listing).read_text(encoding="utf-8")) if listing else {}
 
 
 def archive_of() -> str | None:

@@ -13,7 +13,9 @@ timestamps: here `yes` and `010` stay text, which the schema then refuses where 
 or a number is expected), control and bidirectional-override characters, nesting deeper
 than MAX_DEPTH and files larger than MAX_BYTES."""
 
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,12 +86,10 @@ def read_yaml(path: Path) -> YamlDocument:
     """Parse `path`; any problem becomes a DataError naming the file and the line."""
     document = YamlDocument(path, None, None)
     where = document.display_path
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DataError(f"{where}: file not found") from None
+    raw = read_regular_file(path, where)
     if len(raw) > MAX_BYTES:
-        raise DataError(f"{where}: {len(raw) // 1024} KB; a data file may hold {MAX_BYTES // 1024 // 1024} MB")
+        size = os.stat(path).st_size
+        raise DataError(f"{where}: {size // 1024} KB; a data file may hold {MAX_BYTES // 1024 // 1024} MB")
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
@@ -118,6 +118,27 @@ def read_yaml(path: Path) -> YamlDocument:
     except RecursionError:  # PyYAML's pure-Python composer, where libyaml is missing
         raise DataError(f"{where}: nested more than {MAX_DEPTH} levels deep") from None
     return document
+
+
+def read_regular_file(path: Path, where: str) -> bytes:
+    """The bytes of `path`, which must be a regular file: a named pipe would hang the build,
+    a device never end (opened without waiting, then looked at before reading)."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        raise DataError(f"{where}: file not found") from None
+    except OSError as error:
+        raise DataError(f"{where}: cannot be read ({error.strerror})") from None
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
+        kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file (a pipe, socket or device)"
+        raise DataError(f"{where}: {kind}; a data file must be a plain file")
+    with open(descriptor, "rb") as file:
+        try:
+            return file.read(MAX_BYTES + 1)
+        except OSError as error:
+            raise DataError(f"{where}: cannot be read ({error.strerror})") from None
 
 
 def check_plain(root: yaml.Node, where: str) -> None:
