@@ -91,7 +91,7 @@ def test_an_error_in_the_language_built_beside_fails_the_build_and_leaves_nothin
     message = build_error(project)
     assert "en/about.md:" in message and "<script> is not an element the edition allows" in message
     assert "Aborted with a BuildError" in message
-    assert sorted(p.name for p in project.parent.iterdir()) == [".site.lock", "project"]
+    assert sorted(p.name for p in project.parent.iterdir()) == ["project"]
 
 
 def test_section_without_its_english_heading_is_named(project):

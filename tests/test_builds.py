@@ -32,7 +32,7 @@ def test_leftovers_of_an_interrupted_run_are_cleared(tmp_path):
     (tmp_path / ".site-old").mkdir()
     with staging_for(tmp_path / "site") as staging:
         (staging / "index.html").write_text("new", encoding="utf-8")
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # the lock file goes with the run
 
 
 def test_the_new_site_takes_the_place_of_the_old_in_one_step(tmp_path):

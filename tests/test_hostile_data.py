@@ -36,6 +36,8 @@ PAYLOADS = {
     "markers": "<!-- edition:timeline --> <!-- edition:cite apa --> {{ 7*7 }} {% raw %} ${7*7} ⟦url⟧ ⟦n⟧"
     "\n## A heading\n{: #p1 }\n",
     "urls": "javascript:window.__pwned='url' data:text/html,<b>x</b> //evil.example/x vbscript:x",
+    # one unbroken word, as a pasted address or a code may be: it must not widen a page or a cell
+    "long": "Ъ" * 300 + " https://example.org/" + "a-very-long-path/" * 20,
 }
 # Not free text: identifiers, dates, enumerations, URLs (refused unless http(s): test_data_errors),
 # the verbatim quotations of the article and their English (the translation's, verbatim too),
@@ -99,7 +101,9 @@ def hostile(request, tmp_path_factory):
 
 
 def outputs(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8", errors="replace")
+    """Every page, download and script of `site`, with the breaks a long word may take in a
+    table cell (<wbr>, tables.py) taken out: a reader sees the word whole."""
+    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8", errors="replace").replace("<wbr>", "")
             for p in sorted(site.rglob("*")) if p.suffix in {".html", ".json", ".csv", ".js", ".atom"}}  # fmt: skip
 
 
@@ -225,3 +229,26 @@ def test_the_single_files_keep_every_payload_as_text(hostile, offline, tmp_path)
         assert "⟦missions.yml:missions.0.name." in html  # the poisoned data is in the file
         assert BeautifulSoup(html, "lxml").find("script") is None
         assert not markup_problems(f"article-{locale}.html", html, set(), offline_clean[f"single_{locale}"])
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("hostile", ["long"], indirect=True)
+def test_a_long_word_in_any_field_widens_no_page_nor_cell(hostile, browser):
+    """A 300-letter word and a long address in every field: at 390 and 1280 px no page scrolls
+    sideways and no table cell is wider than the screen (a cell was 46,850 px wide)."""
+    _, site, _, _ = hostile
+    problems = []
+    for width in (390, 1280):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        for prefix in ("", "en/"):
+            for path in [*PAGE_TYPES, "corrections.html", "about.html", "method.html", "downloads.html"]:
+                page.goto((site / prefix / path).as_uri())
+                wide = page.evaluate(
+                    """() => [document.scrollingElement.scrollWidth, document.documentElement.clientWidth,
+                        Math.max(0, ...[...document.querySelectorAll('td, th')]
+                            .map(c => c.getBoundingClientRect().width))]"""
+                )
+                if wide[0] > wide[1] or wide[2] > wide[1]:
+                    problems.append(f"{width} px {prefix}{path}: page {wide[0]} px, widest cell {wide[2]:.0f} px")
+        page.close()
+    assert not problems, problems

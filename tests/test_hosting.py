@@ -147,7 +147,7 @@ def test_security_and_caching_headers(nginx):
     bundle = next((nginx["site"] / "assets" / "javascripts").glob("bundle.*.min.js")).name
     _, asset, _ = fetch(nginx["base"] + PREFIX + "assets/javascripts/" + bundle)
     assert "immutable" in asset["Cache-Control"] and asset["Content-Security-Policy"]
-    for rules in ("_nginx.conf", "_headers", "_redirects"):
+    for rules in ("_nginx.conf", "_headers", "_redirects", f"assets/javascripts/{bundle}.map"):
         assert fetch(nginx["base"] + PREFIX + rules)[0] == 404, rules
 
 

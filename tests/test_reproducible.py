@@ -4,6 +4,8 @@ import re
 import subprocess
 from datetime import UTC, datetime
 
+import pytest
+
 from build_site import ROOT, build_site
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
@@ -40,6 +42,7 @@ def test_properdocs_builds_the_same_site(site, tmp_path):
     assert b"ProperDocs" in properdocs["article.html"] and b"mkdocs-1.6.1" in mkdocs["article.html"]
 
 
+@pytest.mark.build  # it builds the site twice itself: not in the quick tier
 def test_the_languages_built_side_by_side_make_the_site_the_plugin_builds_in_turn(tmp_path):
     """edition/parallel.py builds English in a second process while Russian builds; the site
     must be the one mkdocs-static-i18n builds one language after the other."""
