@@ -76,7 +76,7 @@ def render_single_file(site: Path, locale: str, folder: str, data, made: date) -
 
 def _make_standalone(content, own_path: str, document_path: str, web_root: str, prefix: str = "") -> None:
     """Drop what needs script; make links work inside one file or point to the web edition."""
-    for element in content.select("script, button, .edition-notice"):
+    for element in content.select("script, button, .edition-notice, .cite-status"):
         element.decompose()
     if prefix:
         for element in content.select("[id]"):

@@ -55,8 +55,10 @@ def serving(folder: Path, prefix: str | None = None):
 
 
 def cite_this(page, selector: str) -> str:
-    """Click the "cite this" button of the fragment at `selector` on an open page; what it copied."""
+    """Open the "cite this" box of the fragment at `selector` on an open page and copy its
+    citation with the box's Copy button; what it copied."""
     page.hover(selector)
     page.click(f"{selector} .cite-this")
     page.wait_for_selector(".cite-box")
+    page.click(".cite-box .cite-copy")
     return page.evaluate("navigator.clipboard.readText()")

@@ -78,7 +78,7 @@ def test_the_buttons_go_beside_the_copy_button_in_the_first_cell_and_with_the_la
     row = '<tr id="round-2"><th scope="row"><a href="round-2.html">2</a></th><td>14 марта</td></tr>'
     built = with_cite_buttons(PARAGRAPH + HEADING + row, fragments, "ru")
     assert built.count('class="cite-this"') == 3 and 'data-cite-fragment="absent"' not in built
-    assert '</button><button type="button" class="cite-this" data-cite-chosen="" data-cite-fragment="p3" ' in built
+    assert '</button><button type="button" class="cite-this" data-cite-fragment="p3" aria-expanded="false" ' in built
     assert 'title="Цитировать абзац 3" aria-label="Цитировать абзац 3"><svg aria-hidden="true"' in built
     assert (
         'Миссия в\u00a0<span class="keep-together">Ираке<a class="headerlink editorial" href="#s">¶</a><button' in built
@@ -236,12 +236,36 @@ def test_cite_with_the_keyboard(server, browser_page):
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Цитировать абзац 12"
     assert page.evaluate("getComputedStyle(document.activeElement).opacity") == "1"
+    page.evaluate("navigator.clipboard.writeText('what the reader had copied before')")
+    page.keyboard.press("Enter")  # opens the box, copies nothing yet
+    assert page.evaluate("navigator.clipboard.readText()") == "what the reader had copied before"
+    assert page.evaluate("document.activeElement.id") == "edition-cite-box"  # the focus went into it
+    assert page.locator("#p12 .cite-this").get_attribute("aria-expanded") == "true"
+    assert page.locator("#p12 .cite-this").get_attribute("aria-controls") == "edition-cite-box"
+    assert page.locator(".cite-box [role=status]").inner_text() == ""
+    for name in ("Формат", "Копировать"):  # the box's controls come next in the Tab order
+        page.keyboard.press("Tab")
+        label = page.evaluate("document.activeElement.labels?.[0]?.textContent || document.activeElement.textContent")
+        assert name in label
     page.keyboard.press("Enter")
     assert page.evaluate("navigator.clipboard.readText()") == today(GOST_2018["p12"])
     assert page.locator(".cite-box [role=status]").inner_text() == "Скопировано. Дата обращения — сегодняшняя."
     page.keyboard.press("Escape")
     assert page.locator(".cite-box").count() == 0
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Цитировать абзац 12"
+    assert page.locator("#p12 .cite-this").get_attribute("aria-expanded") == "false"
+
+
+def test_the_status_says_what_happened_last(server, browser_page):
+    """A change of format copies nothing: the status no longer says "copied"."""
+    page = browser_page
+    page.goto(server + "article.html")
+    cite_this(page, "#p12")
+    assert page.locator(".cite-box [role=status]").inner_text().startswith("Скопировано")
+    page.select_option(".cite-box select.cite-select", "apa")
+    assert page.locator(".cite-box [role=status]").inner_text() == ""
+    page.click("#p12 .cite-this")  # the button again closes its box
+    assert page.locator(".cite-box").count() == 0
 
 
 def test_the_chosen_format_applies_everywhere_and_is_remembered(server, browser_page):
@@ -297,7 +321,8 @@ def test_cite_works_from_file_in_the_offline_copy(offline, offline_page):
     page.click("#p12 .cite-this")
     shown = page.locator(".cite-box .cite-text").inner_text()
     assert shown == today(GOST_2018["p12"])
-    assert page.locator("#p12 .cite-this").get_attribute("data-clipboard-text") == shown
+    page.click(".cite-box .cite-copy")
+    assert page.locator(".cite-box .cite-copy").get_attribute("data-clipboard-text") == shown
     assert "Скопировано" in page.locator(".md-dialog").inner_text()
     page.goto((offline["unpacked"] / "en" / "cite.html").as_uri())
     assert (

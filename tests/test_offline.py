@@ -191,3 +191,54 @@ def test_pdf_has_text_pages_links_and_the_citation_on_every_page(offline, locale
                 internal += 1
     assert internal >= 50, "paragraph numbers, notes and references should stay clickable"
     assert external >= 50, "the sources' addresses should stay clickable"
+
+
+def type_sizes(pdf) -> "collections.Counter[float]":
+    """Characters per rendered type size (pt) in `pdf`: each text run's font size scaled by its
+    text and page matrices, as a PDF viewer draws it."""
+    import collections
+
+    from pypdf import PdfReader
+
+    sizes = collections.Counter()
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            y_scale = ((tm[2] * cm[0] + tm[3] * cm[2]) ** 2 + (tm[2] * cm[1] + tm[3] * cm[3]) ** 2) ** 0.5
+            sizes[round(size * y_scale, 1)] += len(text.strip())
+
+    for page in PdfReader(pdf).pages:
+        page.extract_text(visitor_text=visit)
+    return sizes
+
+
+def test_both_pdfs_are_printed_at_full_size_without_the_interface(offline):
+    """The English PDF was printed at two-thirds size (a 1,341 px unbreakable mark made Chromium
+    shrink the whole document to fit the page) and both said "Copied" though nothing was."""
+    from pypdf import PdfReader
+
+    body = {}
+    for locale in ("ru", "en"):
+        sizes = type_sizes(offline[f"pdf_{locale}"])
+        body[locale] = sizes.most_common(1)[0][0]  # the running text is the most of it
+        text = " ".join(" ".join(page.extract_text() for page in PdfReader(offline[f"pdf_{locale}"]).pages).split())
+        for interface in ("Скопировано", "Copied", "Копировать", "Copy citation"):
+            assert interface not in text, f"article-{locale}.pdf prints «{interface}»"
+    assert body["ru"] >= 10 and body["en"] == body["ru"], body
+    pages = {locale: len(PdfReader(offline[f"pdf_{locale}"]).pages) for locale in ("ru", "en")}
+    assert pages["en"] >= 0.75 * pages["ru"], pages  # the English is a little shorter, not half
+
+
+@pytest.mark.parametrize("locale", ["ru", "en"])
+def test_nothing_in_the_single_file_is_wider_than_an_a4_page(offline, browser, locale):
+    """Printed, no element may be wider than the page: Chromium would shrink everything to fit."""
+    page = browser.new_page(viewport={"width": 1000, "height": 1000})
+    page.goto(offline[f"single_{locale}"].as_uri())
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 671, "height": 1000})  # A4 less the margins (16 mm each side), at 96 px/in
+    wide = page.evaluate(
+        """() => [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > 672)
+               .map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().width))"""
+    )
+    page.close()
+    assert not wide, wide[:5]

@@ -93,6 +93,7 @@
       try { localStorage.setItem(PERMANENT, box.checked ? "1" : "0"); } catch (error) { /* this page only */ }
       document.querySelectorAll(".cite-permanent-box").forEach(function (other) { other.checked = box.checked; });
       refresh();
+      clearStatus();
     });
     label.appendChild(box);
     label.appendChild(document.createTextNode(" " + C.ui.cite_permanent.replace("{version}", page.permanent.version)));
@@ -112,7 +113,7 @@
       select.appendChild(option);
     });
     select.value = chosenFormat();
-    select.addEventListener("change", function () { choose(select.value); });
+    select.addEventListener("change", function () { choose(select.value); clearStatus(); });
     label.appendChild(select);
     return label;
   }
@@ -126,14 +127,22 @@
     return element;
   }
 
-  // The box under a fragment: the citation in the chosen format, the format, copy, close
-  // (also with Escape, which gives the focus back to the button that opened it).
+  // The box under a fragment, opened by its "cite this" button (which copies nothing: the
+  // reader picks the format, then copies): the citation, the format, copy, close. The button
+  // says whether its box is open (aria-expanded); the focus goes into the box, and back to
+  // the button when it closes (Close, Escape, the button again). The status line is in the
+  // box from the start, empty, so that a screen reader announces what "Copy" puts in it.
+  var BOX = "edition-cite-box";
   var opened = null;
   function closeBox() {
-    var box = document.querySelector(".cite-box");
+    var box = document.getElementById(BOX);
     if (!box) return false;
     (box.closest(".cite-row") || box).remove();
-    if (opened) opened.focus();
+    if (opened) {
+      opened.setAttribute("aria-expanded", "false");
+      opened.removeAttribute("aria-controls");
+      opened.focus();
+    }
     opened = null;
     return true;
   }
@@ -142,13 +151,12 @@
   });
 
   function openBox(id, after, opener) {
-    var old = document.querySelector(".cite-box");
-    if (old) (old.closest(".cite-row") || old).remove();
-    opened = opener;
     var box = document.createElement("div");
+    box.id = BOX;
     box.className = "cite-box editorial";
     box.setAttribute("role", "group");
     box.setAttribute("aria-label", opener.getAttribute("aria-label"));
+    box.tabIndex = -1;
     var text = document.createElement("div");
     text.className = "cite-text";
     text.setAttribute("data-cite-chosen", "");
@@ -156,7 +164,6 @@
     var status = document.createElement("p");
     status.className = "cite-status";
     status.setAttribute("role", "status");
-    status.textContent = copiedMessage(chosenFormat());
     var close = document.createElement("button");
     close.type = "button";
     close.className = "cite-close";
@@ -182,6 +189,16 @@
     }
     after.parentNode.insertBefore(holder, after.nextSibling);
     refresh();
+    opened = opener;
+    opener.setAttribute("aria-expanded", "true");
+    opener.setAttribute("aria-controls", BOX);
+    box.focus();
+  }
+
+  // What a status line says is what last happened: a copy (and in which format, with which
+  // date); after a change of format or address nothing has been copied, so it says nothing.
+  function clearStatus() {
+    document.querySelectorAll(".cite-status").forEach(function (status) { status.textContent = ""; });
   }
 
   // The "cite this" buttons beside each paragraph number, in each citable heading and row
@@ -193,24 +210,29 @@
     if (page.permanent) actions.insertBefore(permanentChoice(), actions.firstChild.nextSibling);
   });
 
-  // At the moment of the click (capture: before Material's clipboard reads the text), the
-  // citation is made afresh, so the access date is the day of copying.
+  // "Cite this" opens (or closes) its box. A copy button's citation is made afresh at the
+  // moment of the click (capture: before Material's clipboard reads it), so the access date
+  // is the day of copying; its status line says what was copied.
   document.addEventListener("click", function (event) {
+    var opener = event.target.closest(".cite-this");
+    if (opener) {
+      var again = opener === opened;
+      closeBox();
+      if (!again) {
+        var id = opener.getAttribute("data-cite-fragment");
+        openBox(id, document.getElementById(id), opener);
+      }
+      return;
+    }
     var target = event.target.closest("[data-cite-chosen], [data-cite-format]");
     if (!target || target.tagName !== "BUTTON") return;
     refresh();
-    if (target.classList.contains("cite-this")) {
-      var id = target.getAttribute("data-cite-fragment");
-      openBox(id, document.getElementById(id), target);
-    } else {
-      var box = target.closest(".cite-box, .cite-panel, .cite-block");
-      var status = box && box.querySelector(".cite-status");
-      if (status) {
-        status.textContent = copiedMessage(target.getAttribute("data-cite-format") || chosenFormat());
-        status.hidden = false;
-      }
-    }
+    var box = target.closest(".cite-box, .cite-panel, .cite-block");
+    var status = box && box.querySelector(".cite-status");
+    if (status) status.textContent = copiedMessage(target.getAttribute("data-cite-format") || chosenFormat());
   }, true);
 
   refresh();
+  // Printed: the page's citation in the language's standard format at the foot of each sheet.
+  if (window.editionPrintLine) window.editionPrintLine(citation(C.default, ""));
 })();

@@ -49,6 +49,25 @@
     button.setAttribute("data-clipboard-text", pageUrl() + fragment);
   });
 
+  // Printed, every page says at the foot of each sheet what it is and where it is found (on
+  // the pages one may cite, assets/cite.js puts the page's citation there instead). A
+  // stylesheet made here, not a <style> the Content-Security-Policy would refuse, and not a
+  // rule added to edition.css, which a page opened from file:// may not touch.
+  var printLine = null;
+  window.editionPrintLine = function (text) {
+    if (!("adoptedStyleSheets" in document)) return; // an older browser: no line
+    try {
+      if (!printLine) {
+        printLine = new CSSStyleSheet();
+        document.adoptedStyleSheets = document.adoptedStyleSheets.concat([printLine]);
+      }
+      var quoted = '"' + text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\s+/g, " ") + '"';
+      printLine.replaceSync("@media print { @page { @bottom-center { content: " + quoted +
+        "; font: 7.5pt/1.3 Georgia, serif; color: #5c5c5c; } } }");
+    } catch (error) { /* no line */ }
+  };
+  window.editionPrintLine(document.title + " — " + pageUrl());
+
   // Material's search panel is a dialog without a name: give it one.
   var search = document.querySelector('.md-search[role="dialog"]');
   if (search && ui.search) search.setAttribute("aria-label", ui.search);

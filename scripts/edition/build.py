@@ -28,7 +28,7 @@ from .address import checked_address
 from .build_state import BuildState
 from .citation import templates as citation_templates
 from .cite_blocks import cite_block, cite_panel
-from .cite_buttons import CiteButtonError, with_cite_buttons
+from .cite_buttons import CiteButtonError, named_headings, with_cite_buttons
 from .compiled_templates import InMemory
 from .contract import load_contract, relative_url
 from .corrections import (
@@ -311,6 +311,7 @@ def on_page_content(html_text, page, config, files):
             html_text = with_cite_buttons(html_text, cite["fragments"], config.theme["language"])
         except CiteButtonError as error:
             raise PluginError(f"{where}: {error}") from None
+    html_text = named_headings(html_text)
     return html_text
 
 

@@ -55,7 +55,7 @@ def cite_button(fragment_id: str, fragment: dict, locale: str) -> str:
         label = ui_string(locale, "cite_section", title=fragment["t"][locale])
     label = html.escape(label, quote=True)
     return (
-        f'<button type="button" class="cite-this" data-cite-chosen="" data-cite-fragment="{fragment_id}" '
+        f'<button type="button" class="cite-this" data-cite-fragment="{fragment_id}" aria-expanded="false" '
         f'title="{label}" aria-label="{label}">{quote_icon()}</button>'
     )
 
@@ -83,3 +83,23 @@ def _with_last_word_kept(inner: str, button: str) -> str:
     if len(html.unescape(stripped[last_word:])) >= LONG_WORD:  # a word that must be free to break itself
         return f'{text}<span class="keep-together">{permalink}{button}</span>{rest}'
     return f'{text[:last_word]}<span class="keep-together">{text[last_word:]}{permalink}{button}</span>{rest}'
+
+
+HEADING = re.compile(r"<(h[1-6])\b([^>]*)>(.*?)</\1>", re.DOTALL)
+CONTROLS = re.compile(r'<a class="headerlink[^>]*>.*?</a>|<button\b.*?</button>', re.DOTALL)
+TAG = re.compile(r"<[^>]+>")
+
+
+def named_headings(page_html: str) -> str:
+    """Each heading with a ¶ link or a cite button named by its own words (aria-label): a
+    screen reader took the controls inside for part of the heading («5-й раунд ¶ Цитировать:
+    5-й раунд …»)."""
+
+    def named(heading: re.Match) -> str:
+        tag, attributes, inner = heading.groups()
+        if "aria-label=" in attributes or not CONTROLS.search(inner):
+            return heading[0]
+        words = " ".join(html.unescape(TAG.sub("", CONTROLS.sub("", inner))).split())
+        return f'<{tag}{attributes} aria-label="{html.escape(words, quote=True)}">{inner}</{tag}>'
+
+    return HEADING.sub(named, page_html)
