@@ -3,6 +3,7 @@ single-file HTML per language, in a real headless Chromium."""
 
 import shutil
 import zipfile
+from collections import Counter
 from datetime import UTC, datetime
 
 import pytest
@@ -193,14 +194,12 @@ def test_pdf_has_text_pages_links_and_the_citation_on_every_page(offline, locale
     assert external >= 50, "the sources' addresses should stay clickable"
 
 
-def type_sizes(pdf) -> "collections.Counter[float]":
+def type_sizes(pdf) -> Counter:
     """Characters per rendered type size (pt) in `pdf`: each text run's font size scaled by its
     text and page matrices, as a PDF viewer draws it."""
-    import collections
-
     from pypdf import PdfReader
 
-    sizes = collections.Counter()
+    sizes = Counter()
 
     def visit(text, cm, tm, font, size):
         if text.strip():

@@ -129,10 +129,12 @@ TARGET_SIZE = """() => {
   // WCAG 2.2, 2.5.8 Target Size (Minimum): a target is at least 24 x 24 CSS px, unless a
   // 24 px circle on its centre meets no other target nor another such circle (spacing), or it
   // sits in a sentence (inline).
-  const selector = 'a[href], button, select, input:not([type=hidden]), summary, label[for], [tabindex]:not([tabindex="-1"])';
+  const selector = 'a[href], button, select, input:not([type=hidden]), summary, label[for], ' +
+    '[tabindex]:not([tabindex="-1"])';
   const targets = [...document.querySelectorAll(selector)].filter(e => {
     const style = getComputedStyle(e), r = e.getBoundingClientRect();
-    return style.visibility !== 'hidden' && r.width > 0 && r.height > 0 && !e.closest('[hidden], .md-sidebar, .md-nav');
+    return style.visibility !== 'hidden' && r.width > 0 && r.height > 0 &&
+      !e.closest('[hidden], .md-sidebar, .md-nav');
   });
   const rects = targets.map(e => e.getBoundingClientRect());
   const inSentence = e => {
@@ -150,10 +152,12 @@ TARGET_SIZE = """() => {
       const q = rects[j];
       const nx = Math.max(q.left, Math.min(cx, q.right)), ny = Math.max(q.top, Math.min(cy, q.bottom));
       if ((nx - cx) ** 2 + (ny - cy) ** 2 < 144) return true;
-      return (q.width < 24 || q.height < 24) && ((q.left + q.width / 2 - cx) ** 2 + (q.top + q.height / 2 - cy) ** 2 < 576);
+      const ox = q.left + q.width / 2, oy = q.top + q.height / 2;
+      return (q.width < 24 || q.height < 24) && ((ox - cx) ** 2 + (oy - cy) ** 2 < 576);
     });
-    if (crowded) small.push(`${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ` +
-      `«${(e.getAttribute('aria-label') || e.textContent).trim().slice(0, 40)}» ${Math.round(r.width)}x${Math.round(r.height)}`);
+    const name = (e.getAttribute('aria-label') || e.textContent).trim().slice(0, 40);
+    if (crowded) small.push(`${e.tagName.toLowerCase()}.${[...e.classList].join('.')} «${name}» ` +
+      `${Math.round(r.width)}x${Math.round(r.height)}`);
   });
   return small;
 }"""
