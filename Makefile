@@ -55,6 +55,7 @@ test: $(VENV)/.test ## Run the whole test suite (builds the site, drives Chromiu
 	@test -n "$(CHROMIUM)" && test -x "$(CHROMIUM)" || { echo "Chromium not found: install it (Debian: apt-get install -y chromium) or set CHROMIUM=/path/to/chromium"; exit 1; }
 	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { echo "nginx not found: install it (Debian: apt-get install -y nginx); the hosting tests serve the site with it"; exit 1; }
 	@command -v npm >/dev/null || { echo "Node.js and npm not found: install them (Debian: apt-get install -y nodejs npm); the citation tests run citation-js"; exit 1; }
+	@command -v soffice >/dev/null || { echo "LibreOffice not found: install it (Debian: apt-get install -y libreoffice-calc-nogui); the spreadsheet tests open the .xlsx downloads"; exit 1; }
 	@test tests/js/node_modules/.package-lock.json -nt tests/js/package-lock.json || npm ci --prefix tests/js --no-audit --no-fund --silent
 	$(BIN)/python -m pytest -n auto --maxprocesses 4
 

@@ -209,3 +209,85 @@ def test_every_control_shows_the_keyboards_focus(published_server, browser_page,
         previous = (handle, focused)
         seen += 1
     assert seen > 20 and not unseen, unseen[:5]
+
+
+# ---------------------------------------------------------------------------- reporting, history, timeline
+@pytest.mark.build
+def test_every_page_says_where_to_report_an_error(site, page_html):
+    from edition.locales import FOLDERS
+    from edition.strings import STRINGS
+
+    for locale, folder in FOLDERS.items():
+        t = STRINGS[locale]
+        for path in [*PAGES, "404.html"]:
+            footer = page_html(f"{folder}{path}").select_one(".edition-report")
+            assert footer is not None, f"{folder}{path} has no line for reporting errors"
+            assert " ".join(footer.get_text().split()) == f"{t['footer_report']}: {t['footer_no_report']}"
+        missing = page_html(f"{folder}404.html")
+        assert missing.select_one("article h1").get_text() == t["not_found_title"]
+        assert f"{t['footer_report']}: {t['footer_no_report']}" in " ".join(
+            missing.select_one("article").get_text().split()
+        )
+
+
+@pytest.mark.build
+def test_a_publisher_gives_the_report_address_in_the_data(tmp_path):
+    from build_site import build_site
+
+    from project import copy_project
+
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    log = build_site(site, config_file=project / "mkdocs.yml").stdout
+    assert "data/article.yml: edition.contact is not set" in log
+    record = project / "data" / "article.yml"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("\nedition:\n", "\nedition:\n  contact: mailto:errors@example.org\n"), "utf-8")
+    log = build_site(site, config_file=project / "mkdocs.yml").stdout
+    assert "edition.contact is not set" not in log
+    for path in ("index.html", "en/astana/round-5.html", "about.html", "en/about.html", "404.html", "en/404.html"):
+        html = (site / path).read_text(encoding="utf-8")
+        assert html.count('href="mailto:errors@example.org">errors@example.org</a>') >= 1, path
+
+
+@pytest.mark.build
+def test_a_mark_under_a_heading_says_what_was_corrected_there(page_html):
+    heading = page_html("en/astana/index.html").select_one("h2#checks")
+    mark = heading.find_next_sibling(class_="corrected")
+    assert " ".join(mark.get_text().split()) == "Corrected in version 0.2.0 (in this section: data)"
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("path, expected", [
+    ("article.html", "Впервые опубликовано 26 ноября 2026 (версия 0.1.0); последние исправления — в версии 0.2.0, "
+                     "27 ноября 2026 (журнал исправлений)"),
+    ("en/index.html", "First published 26 November 2026 (version 0.1.0); last corrected in version 0.2.0, "
+                      "27 November 2026 (corrections log)"),
+])  # fmt: skip
+def test_the_title_says_when_the_edition_was_first_published_and_last_corrected(page_html, path, expected):
+    from edition.data import load_data
+
+    releases = load_data().corrections.releases
+    assert releases[-1].version == "0.1.0" and releases[0].version == "0.2.0"  # the example's data
+    history = page_html(path).select_one(".title-block .edition-history")
+    assert " ".join(history.get_text().replace("\xa0", " ").split()) == expected
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_rounds_list_keeps_each_years_rounds_beside_it(server, browser, width):
+    """On a phone «6 7 8» wrapped under «2017»; on a wide screen the list stands under the chart,
+    whose ticks are a few pixels apart."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(server + "astana/index.html")
+    rows = page.evaluate(
+        """() => [...document.querySelectorAll('.tl-list-rounds li')].map(li => {
+               const year = li.querySelector('.tl-list-year').getBoundingClientRect();
+               return [year.right, ...[...li.querySelectorAll('a')].map(a => {
+                   const r = a.getBoundingClientRect(); return [r.left, r.width, r.height]; })];
+           })"""
+    )
+    page.close()
+    assert rows
+    for year_right, *links in rows:
+        assert all(left >= year_right for left, _, _ in links), rows
+        assert all(w >= 24 and h >= 24 for _, w, h in links)

@@ -70,6 +70,7 @@ from .publication import (
     file_names,
     footer,
     imprint,
+    not_found_context,
     title_block,
 )
 from .render import render
@@ -150,6 +151,12 @@ def on_config(config, fallback: BuildState | None = None):
                 margin_links={code: article_links(data, code) for code in CODES},
                 **from_material,
             )
+            publishable = urlsplit(config.site_url or "").hostname not in (None, "edition.invalid")
+            if publishable and archive_of() is None and data.article.edition.contact is None:
+                log.warning(
+                    "data/article.yml: edition.contact is not set, so the published pages say that no address "
+                    "for error reports has been published (give a mailto: or https: address)"
+                )
         except (DataError, ValueError) as error:
             if fallback is None:
                 raise PluginError(str(error)) from None
@@ -390,6 +397,7 @@ def on_template_context(context, template_name, config):
             {"name": lang.name, "link": root + lang.link, "lang": lang.locale}
             for lang in i18n.configured_languages(config)
         ]
+        context.update(not_found_context(STATE.data, config.theme["language"], root))
     return context
 
 
@@ -459,8 +467,10 @@ def mark_corrections(html_text: str, page, locale: str) -> str:
         places.setdefault(anchor, []).append((correction, location))
     for anchor, found in places.items():
         corrections = [correction for correction, _ in found]
+        section = re.search(rf'<h[1-6]\b[^>]*\bid="{re.escape(anchor)}"', html_text) is not None
         try:
-            html_text = insert_mark(html_text, anchor, mark_html(corrections, locale, page.file.dest_uri))
+            mark = mark_html(corrections, locale, page.file.dest_uri, section=section)
+            html_text = insert_mark(html_text, anchor, mark)
         except MissingPlace:
             raise misplaced(found[0][1], f"{page.file.dest_uri} has no id '{anchor}'") from None
         STATE.marks_placed.update((correction.id, page.file.dest_uri, anchor) for correction in corrections)

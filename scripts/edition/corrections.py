@@ -169,10 +169,12 @@ def marks_for(data, page_path: str, locale: str) -> list[tuple[str, object, tupl
     ]
 
 
-def mark_html(corrections: list, locale: str, page_dest: str) -> str:
+def mark_html(corrections: list, locale: str, page_dest: str, section: bool = False) -> str:
     """The mark at one corrected place: "corrected in <version>" linking the correction's entry;
     where several corrections of one version changed the place, one mark for them with a
-    numbered link to each entry (not the same words stacked two or three times)."""
+    numbered link to each entry (not the same words stacked two or three times). `section`:
+    the place is a heading, under which a bare "corrected in" would say nothing of what changed,
+    so the mark says it is the section and what kind of thing."""
     t = STRINGS[locale]
     here = posixpath.dirname(page_dest)
     by_version = {}
@@ -190,6 +192,9 @@ def mark_html(corrections: list, locale: str, page_dest: str) -> str:
                 }
                 for number, correction in enumerate(group, start=1)
             ],
+            "what": t["correction_in_section"].format(kind=t["correction_kinds"][group[0].kind].lower())
+            if section and len(group) == 1
+            else "",
         }
         for version, group in by_version.items()
     ]

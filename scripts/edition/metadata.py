@@ -88,7 +88,11 @@ def page_metadata(
             isBasedOn=url(DEFAULT.code, "article.html"),
             distribution=[
                 {"@type": "DataDownload", "encodingFormat": mime, "contentUrl": url(locale, f"{folder}/{stem}.{ext}")}
-                for ext, mime in (("csv", "text/csv"), ("json", "application/json"))
+                for ext, mime in (
+                    ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                    ("csv", "text/csv"),
+                    ("json", "application/json"),
+                )
             ],
         )
     elif path.startswith("astana/round-"):

@@ -19,6 +19,7 @@ from .citation import citations_script
 from .locales import CODES
 from .models import article_quotes
 from .render import render
+from .spreadsheet import spreadsheet_safe, to_xlsx
 from .strings import STRINGS, format_date, format_range
 from .timeline import timeline_context
 
@@ -76,6 +77,7 @@ def render_data_pages(data, locale: str, citations: dict) -> dict[str, str | byt
     for table in download_tables(data, locale):
         outputs[f"{table.folder}/{table.stem}.csv"] = to_csv(table.rows)
         outputs[f"{table.folder}/{table.stem}.json"] = to_json(table, data, locale)
+        outputs[f"{table.folder}/{table.stem}.xlsx"] = to_xlsx(table, data, locale)
     outputs[f"assets/citations-{locale}.js"] = citations_script(citations, locale)
     return outputs
 
@@ -323,17 +325,6 @@ def to_csv(rows: list[dict]) -> bytes:
     writer.writeheader()
     writer.writerows(cells(row) for row in rows)
     return buffer.getvalue().encode("utf-8-sig")  # the BOM lets spreadsheets read Cyrillic
-
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value):
-    """A cell a spreadsheet shows as text: one that would start a formula gets a leading
-    apostrophe (OWASP, "CSV Injection"). Numbers and booleans are left as they are."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 def to_json(table: Table, data, locale: str) -> bytes:

@@ -74,12 +74,14 @@ def downloads_context(data, locale: str, page_dest: str, site_url: str, offline:
 
 
 def data_files(docs_dir: Path, locale: str, page_dir: str) -> list[dict]:
-    """The CSV and JSON tables of the data pages of `locale`, with their sizes."""
+    """The spreadsheet (XLSX), CSV and JSON tables of the data pages of `locale`, with their sizes."""
     found = []
     for folder in GENERATED:
-        for path in sorted((docs_dir / locale / folder).glob("*.csv")) + sorted(
-            (docs_dir / locale / folder).glob("*.json")
-        ):
+        for path in [
+            path
+            for suffix in ("xlsx", "csv", "json")
+            for path in sorted((docs_dir / locale / folder).glob(f"*.{suffix}"))
+        ]:
             relative = f"{folder}/{path.name}"
             found.append(
                 {
@@ -113,6 +115,14 @@ def imprint(data, locale: str, site_url: str) -> str:
     )
 
 
+def report_link(contact: str | None) -> dict | None:
+    """data/article.yml's edition.contact as a link: where readers report an error (None: the
+    publisher has not given one yet, and the pages say so)."""
+    if not contact:
+        return None
+    return {"href": contact, "text": contact.removeprefix("mailto:")}
+
+
 def footer(data, locale: str, page_dest: str, downloads: dict) -> dict:
     """What overrides/partials/copyright.html shows at the foot of the page at `page_dest`."""
     t, edition = STRINGS[locale], data.article.edition
@@ -122,6 +132,9 @@ def footer(data, locale: str, page_dest: str, downloads: dict) -> dict:
         "version": t["footer_version"].format(version=edition.version, date=format_date(edition.date, locale)),
         "about": posixpath.relpath(f"{FOLDERS[locale]}about.html", here),
         "about_label": t["footer_about"],
+        "report": report_link(edition.contact),
+        "report_label": t["footer_report"],
+        "no_report": t["footer_no_report"],
         "licence": edition.license,
         "licence_label": t["footer_licence"],
         "downloads_label": t["footer_downloads"],
@@ -139,9 +152,22 @@ def title_block(data, locale: str, path: str, other: str) -> str:
     folder); `other`: the other language's code."""
     t, edition = STRINGS[locale], data.article.edition
     up = "../" * path.count("/")
+    releases = data.corrections.releases  # newest first
+    corrected = [r for r in releases[:-1] if any(c.version == r.version for c in data.corrections.corrections)]
+    history = {
+        "first": t["history_first"].format(date=format_date(releases[-1].date, locale), version=releases[-1].version),
+        "corrected": t["history_corrected"].format(
+            version=corrected[0].version, date=format_date(corrected[0].date, locale)
+        )
+        if corrected
+        else "",
+        "log": f"{up}corrections.html",
+        "log_label": t["history_log"],
+    }
     return render(
         "title_block.html",
         t=t,
+        history=history,
         genre=t["edition_genre"][:1].upper() + t["edition_genre"][1:],
         version=t["footer_version"].format(version=edition.version, date=format_date(edition.date, locale)),
         cite_href="#cite" if path == "article.html" else f"{up}cite.html",
@@ -150,3 +176,26 @@ def title_block(data, locale: str, path: str, other: str) -> str:
         other_lang=other,
         other_label=STRINGS[locale]["title_other_language"],
     )
+
+
+def not_found_context(data, locale: str, root: str) -> dict:
+    """What overrides/404.html and the footer show on the "not found" page of `locale`, which a
+    server sends for a missing page at any depth: every link from `root`, the address's path."""
+    t = STRINGS[locale]
+    folder = f"{root}/{FOLDERS[locale]}"
+    report = report_link(data.article.edition.contact)
+    page = {
+        "title": t["not_found_title"],
+        "text": t["not_found_text"],
+        "home": f"{folder}index.html",
+        "home_label": t["not_found_home"],
+        "article": f"{folder}article.html",
+        "article_label": t["not_found_article"],
+        "report": report,
+        "report_label": t["footer_report"],
+        "no_report": t["footer_no_report"],
+    }
+    bottom = footer(data, locale, f"{FOLDERS[locale]}404.html", {"state": "published", "files": [], "page": ""})
+    bottom["about"] = f"{folder}about.html"
+    bottom["downloads"]["page"] = f"{folder}downloads.html"
+    return {"edition_not_found": page, "edition_footer": bottom}

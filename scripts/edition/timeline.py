@@ -8,7 +8,7 @@ from .models import PartialDate
 from .strings import format_date, format_range, ui_string
 
 WIDTH, LABEL_WIDTH, RIGHT_MARGIN = 760, 64, 14
-TOP, LANE, BAR_GAP = 6, 18, 8
+TOP, LANE, BAR_GAP = 6, 20, 8
 # With more data than a figure can show one by one (the scaling bench's 100x): rounds become
 # one tick a month, and the missions past the first lanes are counted in the caption.
 MAX_ROUND_TICKS, MAX_MISSION_LANES = 60, 12
@@ -71,7 +71,7 @@ def timeline_context(data, locale: str, prefix: str) -> dict:
     )
     return {
         "width": WIDTH,
-        "height": axis_y + 22,
+        "height": axis_y + 24,
         "top": TOP,
         "lane": LANE,
         "axis_y": axis_y,
@@ -99,7 +99,7 @@ def round_ticks(data, locale: str, prefix: str, x) -> list[dict]:
     if len(rounds) <= MAX_ROUND_TICKS:
         return [
             {
-                "x": round(x(r.start.first_day) - 1.5, 1),
+                "x": round(x(r.start.first_day) - 2, 1),
                 "href": f"{prefix}astana/round-{r.n}.html",
                 "title": f"{ui_string(locale, 'round', n=r.n)}: {format_range(r.start, r.end, locale)}, "
                 f"{cities[r.city][locale]}",
@@ -114,7 +114,7 @@ def round_ticks(data, locale: str, prefix: str, x) -> list[dict]:
         months.setdefault((r.start.year, r.start.month), []).append(r)
     return [
         {
-            "x": round(x(group[0].start.first_day) - 1.5, 1),
+            "x": round(x(group[0].start.first_day) - 2, 1),
             "href": f"{prefix}astana/round-{group[0].n}.html",
             "title": ui_string(locale, "timeline_rounds_month", first=group[0].n, last=group[-1].n,
                                month=format_date(PartialDate(year, month), locale)),
