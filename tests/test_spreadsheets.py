@@ -92,3 +92,20 @@ def test_the_download_page_lists_the_spreadsheets_and_says_which_to_take(page_ht
     assert words in " ".join(page.get_text().replace("\xa0", " ").split())
     links = {a["href"].rsplit("/", 1)[-1] for a in page.select("a[download]")}
     assert {"missions.xlsx", "astana_rounds.xlsx", "funding_sources.xlsx", "facts.xlsx"} <= links
+
+
+def test_a_value_that_looks_like_a_formula_stays_text():
+    """A CSV cell gets an apostrophe; in the .xlsx every text is a text cell, never a formula."""
+    import io
+    import zipfile
+
+    from edition.pages import Table
+    from edition.spreadsheet import to_xlsx
+
+    data = load_data()
+    table = Table("missions", "missions", [{"mission_id": "x", "mission": '=HYPERLINK("https://evil.example")',
+                                            "summary": "+1", "sources": ["https://example.org/"]}])  # fmt: skip
+    sheet = zipfile.ZipFile(io.BytesIO(to_xlsx(table, data, "en"))).read("xl/worksheets/sheet1.xml").decode()
+    strings = zipfile.ZipFile(io.BytesIO(to_xlsx(table, data, "en"))).read("xl/sharedStrings.xml").decode()
+    assert "<f>" not in sheet
+    assert '<t>=HYPERLINK("https://evil.example")</t>' in strings
