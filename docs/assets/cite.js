@@ -233,6 +233,7 @@
   }, true);
 
   refresh();
-  // Printed: the page's citation in the language's standard format at the foot of each sheet.
-  if (window.editionPrintLine) window.editionPrintLine(citation(C.default, ""));
+  // Printed: the page's citation in the language's standard format at the foot of each sheet,
+  // with the day of printing as the access date.
+  if (window.editionPrintLine) window.editionPrintLine(function () { return citation(C.default, ""); });
 })();

@@ -50,23 +50,25 @@
   });
 
   // Printed, every page says at the foot of each sheet what it is and where it is found (on
-  // the pages one may cite, assets/cite.js puts the page's citation there instead). A
-  // stylesheet made here, not a <style> the Content-Security-Policy would refuse, and not a
-  // rule added to edition.css, which a page opened from file:// may not touch.
-  var printLine = null;
-  window.editionPrintLine = function (text) {
+  // the pages one may cite, assets/cite.js gives the page's citation instead). Made when the
+  // page is printed, not when it opens: a stylesheet added then would make the browser style
+  // the whole page again. A stylesheet made here, not a <style> the Content-Security-Policy
+  // would refuse, nor a rule added to edition.css, which a page from file:// may not touch.
+  var printLine = function () { return document.title + " — " + pageUrl(); };
+  window.editionPrintLine = function (line) { printLine = line; };
+  var printSheet = null;
+  window.addEventListener("beforeprint", function () {
     if (!("adoptedStyleSheets" in document)) return; // an older browser: no line
     try {
-      if (!printLine) {
-        printLine = new CSSStyleSheet();
-        document.adoptedStyleSheets = document.adoptedStyleSheets.concat([printLine]);
+      if (!printSheet) {
+        printSheet = new CSSStyleSheet();
+        document.adoptedStyleSheets = document.adoptedStyleSheets.concat([printSheet]);
       }
-      var quoted = '"' + text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\s+/g, " ") + '"';
-      printLine.replaceSync("@media print { @page { @bottom-center { content: " + quoted +
+      var quoted = '"' + printLine().replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\s+/g, " ") + '"';
+      printSheet.replaceSync("@media print { @page { @bottom-center { content: " + quoted +
         "; font: 7.5pt/1.3 Georgia, serif; color: #5c5c5c; } } }");
     } catch (error) { /* no line */ }
-  };
-  window.editionPrintLine(document.title + " — " + pageUrl());
+  });
 
   // Material's search panel is a dialog without a name: give it one.
   var search = document.querySelector('.md-search[role="dialog"]');
