@@ -244,3 +244,37 @@ def test_the_cut_palette_colours_the_page_as_materials_own(site, tmp_path, brows
             context.close()
     assert styles["cut"] == styles["whole"]
     assert sum(1 for row in styles["cut"] if row[1] is not None) >= 8  # the parts compared exist
+
+
+# ---------------------------------------------------------------------------- the main stylesheet
+@pytest.mark.unit
+def test_the_main_stylesheet_leaves_out_only_the_admonition_kinds_the_edition_never_shows():
+    from edition.material_css import KIND_SELECTOR, cut_main, left_out_selectors
+
+    original = next((THEME / "assets" / "stylesheets").glob("main.*.min.css")).read_text(encoding="utf-8")
+    cut = cut_main([str(THEME)])
+    assert len(cut.css) < len(original) - 5000  # the icons and colours of eleven kinds
+    assert "--md-admonition-icon--note:" in cut.css and ".md-typeset details" in cut.css  # the default look
+    assert "--md-admonition-icon--warning" in original and "--md-admonition-icon--warning" not in cut.css
+    left_out = left_out_selectors(original)
+    assert left_out and all(KIND_SELECTOR.search(selector) for selector in left_out)
+    assert cut.name == f"main.{hashlib.sha256(cut.css.encode()).hexdigest()[:8]}.min.css" != cut.original
+
+
+def test_no_page_has_an_element_the_left_out_rules_would_style(site):
+    """Every left-out rule needs an element of an admonition kind (.admonition.warning,
+    details.quote …): no page of the site, nor a 404 page, has one; and every page links the cut."""
+    from bs4 import BeautifulSoup
+
+    from edition.material_css import KIND_SELECTOR, left_out_selectors
+
+    original = next((THEME / "assets" / "stylesheets").glob("main.*.min.css")).read_text(encoding="utf-8")
+    needed = sorted({KIND_SELECTOR.search(selector)[0] for selector in left_out_selectors(original)})
+    (cut,) = (site / "assets" / "stylesheets").glob("main.*.min.css")
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        if "stylesheets/main." not in html:
+            continue  # a redirect page
+        assert f"stylesheets/{cut.name}" in html, page
+        found = BeautifulSoup(html, "lxml").select(", ".join(needed))
+        assert not found, f"{page.relative_to(site)}: {[str(e)[:80] for e in found]}"

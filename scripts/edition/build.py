@@ -49,6 +49,7 @@ from .html_check import unsafe_markup
 from .locales import CODES, DEFAULT, FOLDERS, check_i18n_languages, other
 from .markdown_source import body_first_line, headings_without_id, paragraphs, sequence_errors
 from .markers import MarkerError, Verb, expand_markers
+from .material_css import cut_main
 from .metadata import page_metadata
 from .pages import (
     ELEMENT_ID,
@@ -112,8 +113,10 @@ def taken_from_material(config) -> dict:
     palette cut to the edition's colours, the colour schemes (palette.py), its rules for tables
     (tables.py). ValueError or OSError if they are not as the edition needs them."""
     palette = cut_palette(config.theme.dirs, config.theme.get("palette"))
+    main_css = cut_main(config.theme.dirs)
     return {
         "palette": palette,
+        "main_css": main_css,
         "schemes": color_schemes(config.theme.get("palette"), palette.css if palette else ""),
         "table_css": material_table_rules(config.theme.dirs),
     }
@@ -438,10 +441,10 @@ def on_post_build(config):
         stylesheet.write_text(STATE.table_css + own, encoding="utf-8")
     minify_assets(site_dir)
     without_source_maps(site_dir)
-    if STATE.palette:
+    for stylesheet in STATE.cut_stylesheets:
         stylesheets = site_dir / "assets" / "stylesheets"
-        (stylesheets / STATE.palette.name).write_text(STATE.palette.css, encoding="utf-8")
-        for name in (STATE.palette.original, STATE.palette.original + ".map"):
+        (stylesheets / stylesheet.name).write_text(stylesheet.css, encoding="utf-8")
+        for name in (stylesheet.original, stylesheet.original + ".map"):
             (stylesheets / name).unlink(missing_ok=True)
     check_corrections_placed(site_dir)
     for locale, folder in FOLDERS.items():
@@ -590,10 +593,11 @@ def templates_scripts(where: str, html_text: str) -> set[str]:
 
 
 def with_cut_palette(html: str) -> str:
-    """`html` linking the edition's cut of Material's palette stylesheet (palette.py)."""
-    if STATE.palette is None:
-        return html
-    return html.replace(f"stylesheets/{STATE.palette.original}", f"stylesheets/{STATE.palette.name}")
+    """`html` linking the edition's cuts of Material's palette and main stylesheets (palette.py,
+    material_css.py)."""
+    for stylesheet in STATE.cut_stylesheets:
+        html = html.replace(f"stylesheets/{stylesheet.original}", f"stylesheets/{stylesheet.name}")
+    return html
 
 
 def without_indentation(html: str) -> str:

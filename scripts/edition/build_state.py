@@ -28,6 +28,12 @@ class BuildState:
     # (correction id, page in its language folder, anchor) of every "corrected in" mark placed
     marks_placed: set[tuple[str, str, str]] = field(default_factory=set)
     palette: Palette | None = None  # Material's palette cut to the edition's colours (palette.py)
+    main_css: Palette | None = None  # Material's main stylesheet without unused admonitions (material_css.py)
     schemes: list[dict[str, str]] = field(default_factory=list)  # theme.palette's colour schemes (palette.py)
     table_css: str = ""  # Material's rules for its tables, for the pre-wrapped ones (tables.py)
     problem: str | None = None  # under `mkdocs serve`: why the data could not be read this time
+
+    @property
+    def cut_stylesheets(self) -> list[Palette]:
+        """Material's stylesheets the pages link in the edition's cut, under their new names."""
+        return [stylesheet for stylesheet in (self.palette, self.main_css) if stylesheet is not None]
