@@ -17,14 +17,19 @@ export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve site offline check format test bench compare contract lock clean
+.PHONY: help serve site offline check format test bench compare contract lock clean system-packages
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
+# Chromium, nginx, LibreOffice, Node.js, a Python with venv: from Debian where missing (as root or
+# with sudo), else one line saying what to install (scripts/system_packages.sh, as .ci/run does).
+system-packages:
+	@scripts/system_packages.sh
+
 $(VENV)/.runtime: requirements.lock
 	@test -n "$(PYTHON)" || { echo "Python 3.11, 3.12 or 3.13 is required; none found (set PYTHON=/path/to/python3.x)"; exit 1; }
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); echo "could not make a virtual environment with $(PYTHON): on Debian, apt-get install -y python3-venv"; exit 1; }
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
 	@touch $@
@@ -51,11 +56,7 @@ format: $(VENV)/.test ## Sort imports and format the Python code (ruff)
 	$(BIN)/ruff check --select I --fix .
 	$(BIN)/ruff format .
 
-test: $(VENV)/.test ## Run the whole test suite (builds the site, drives Chromium)
-	@test -n "$(CHROMIUM)" && test -x "$(CHROMIUM)" || { echo "Chromium not found: install it (Debian: apt-get install -y chromium) or set CHROMIUM=/path/to/chromium"; exit 1; }
-	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { echo "nginx not found: install it (Debian: apt-get install -y nginx); the hosting tests serve the site with it"; exit 1; }
-	@command -v npm >/dev/null || { echo "Node.js and npm not found: install them (Debian: apt-get install -y nodejs npm); the citation tests run citation-js"; exit 1; }
-	@command -v soffice >/dev/null || { echo "LibreOffice not found: install it (Debian: apt-get install -y libreoffice-calc-nogui); the spreadsheet tests open the .xlsx downloads"; exit 1; }
+test: system-packages $(VENV)/.test ## Run the whole test suite (builds the site, drives Chromium); installs what it needs
 	@test tests/js/node_modules/.package-lock.json -nt tests/js/package-lock.json || npm ci --prefix tests/js --no-audit --no-fund --silent
 	$(BIN)/python -m pytest -n auto --maxprocesses 4
 
