@@ -420,3 +420,27 @@ def test_materials_source_maps_are_not_published(site):
     assert not list(site.rglob("*.map"))
     for script in [*site.glob("assets/javascripts/*.js"), *site.glob("assets/javascripts/workers/*.js")]:
         assert b"sourceMappingURL" not in script.read_bytes(), script.name
+
+
+@pytest.mark.parametrize(
+    "contact, refused",
+    [
+        ('mailto:x@y.z"><script>alert(1)</script>', "is not a plain e-mail address"),
+        ("mailto:a@b", "is not a plain e-mail address"),
+        ("javascript:alert(1)", "is not a plain http(s) URL"),
+        ("mailto:errors@example.org", None),
+        ("https://example.org/report", None),
+    ],
+)
+def test_the_address_for_reports_is_plain(data_dir, contact, refused):
+    """Every page prints edition.contact, in a link and as text (escaped there too)."""
+    record = data_dir / "article.yml"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("\nedition:\n", f"\nedition:\n  contact: '{contact}'\n", 1), encoding="utf-8")
+    if refused is None:
+        assert load_data(data_dir).article.edition.contact == contact
+        return
+    with pytest.raises(DataError) as failure:
+        load_data(data_dir)
+    assert "article.yml:" in str(failure.value) and "edition.contact" in str(failure.value)
+    assert refused in str(failure.value)

@@ -335,8 +335,10 @@ class EditionInfo(Model):
     @field_validator("contact")
     @classmethod
     def contact_address(cls, contact: str | None) -> str | None:
-        if contact is None or re.fullmatch(r"mailto:[^@\s]+@[^@\s]+\.[^@\s]+", contact):
-            return contact
+        if contact is None or re.fullmatch(r"mailto:[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", contact):
+            return contact  # a plain address: every page prints it, in a link and as text
+        if contact.startswith("mailto:"):
+            raise ValueError(f"'{shown(contact)}' is not a plain e-mail address (mailto:name@example.org)")
         return web_address(contact)
 
 
