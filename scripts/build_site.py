@@ -145,8 +145,13 @@ def clear_leftovers(target: Path) -> None:
     shutil.rmtree(target.with_name(f".{target.name}-old"), ignore_errors=True)
     with exclusive(target.with_name(f"{target.name}-publish"), wait=False) as free:
         if free:
-            for leftover in target.parent.glob(f".{target.name}-publish-*"):
-                shutil.rmtree(leftover, ignore_errors=True)
+            clear_publishing_scratch(target)
+
+
+def clear_publishing_scratch(target: Path) -> None:
+    """The scratch folders of publishing runs into `target`; called holding their lock."""
+    for leftover in target.parent.glob(f".{target.name}-publish-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 def swap_into_place(staging: Path, target: Path) -> None:
@@ -214,9 +219,6 @@ class BuildFailed(Exception):
         return "\n".join(lines) or str(self).strip()
 
 
-PLACEHOLDER_HOST = ".invalid"  # mkdocs.yml's default address, https://edition.invalid/
-
-
 class NoPublicAddress(Exception):
     """What is made to be handed out must cite the edition at its public address."""
 
@@ -225,10 +227,10 @@ def public_address() -> str:
     """EDITION_SITE_URL, the address the published files cite and link to, with its trailing
     slash; NoPublicAddress while it is unset or the placeholder (a preview, `make serve`, needs
     none); BuildFailed if it is not a plain https address (edition/address.py)."""
-    from edition.address import AddressError, checked_address
+    from edition.address import AddressError, checked_address, is_placeholder
 
     address = os.environ.get("EDITION_SITE_URL", "")
-    if not address or address.rstrip("/").endswith(PLACEHOLDER_HOST):
+    if is_placeholder(address):
         raise NoPublicAddress(
             "EDITION_SITE_URL is not set to the edition's public address: the offline files cite and link to it "
             "(e.g. EDITION_SITE_URL=https://example.org/edition/ make offline)"
@@ -247,8 +249,7 @@ def publish(target: Path):
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     with exclusive(target.with_name(f"{target.name}-publish")):  # two runs take turns
-        for leftover in target.parent.glob(f".{target.name}-publish-*"):  # from an interrupted run
-            shutil.rmtree(leftover, ignore_errors=True)
+        clear_publishing_scratch(target)  # an interrupted run's
         with tempfile.TemporaryDirectory(prefix=f".{target.name}-publish-", dir=target.parent) as scratch:
             files = export(Path(scratch) / "dist")
             archives = build_archives(Path(scratch) / "versions")

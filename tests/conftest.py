@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from build_site import build_site, publish
 from export_offline import export
 
-from project import serving
+from project import copy_project, serving
 
 ROOT = Path(__file__).resolve().parents[1]
 # Every build of the tests is for a real public address under a sub-path, as a host publishes
@@ -35,7 +35,7 @@ CHROMIUM_FLAGS = [
 
 TIERS = ("unit", "build", "browser")
 BROWSER_FIXTURES = {"browser", "browser_page", "offline_page"}
-BUILD_FIXTURES = {"site", "server", "page_html", "offline", "published", "published_server"}
+BUILD_FIXTURES = {"site", "server", "page_html", "offline", "published", "published_server", "project"}
 
 
 def pytest_collection_modifyitems(items):
@@ -45,6 +45,12 @@ def pytest_collection_modifyitems(items):
         used = set(item.fixturenames)
         tier = "browser" if used & BROWSER_FIXTURES else "build" if used & BUILD_FIXTURES else "unit"
         item.add_marker(getattr(pytest.mark, tier))
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A throw-away copy of the project, to build a broken or hostile variant of it."""
+    return copy_project(tmp_path / "project")
 
 
 @pytest.fixture(scope="session")

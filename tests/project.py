@@ -62,3 +62,15 @@ def cite_this(page, selector: str) -> str:
     page.wait_for_selector(".cite-box")
     page.click(".cite-box .cite-copy")
     return page.evaluate("navigator.clipboard.readText()")
+
+
+def failed_build(project: Path):
+    """The BuildFailed of building the copy `project` into a folder beside it (the test fails
+    if the build succeeds)."""
+    import pytest
+
+    from build_site import BuildFailed, build_site
+
+    with pytest.raises(BuildFailed) as failure:
+        build_site(project.parent / "site", config_file=project / "mkdocs.yml")
+    return failure.value

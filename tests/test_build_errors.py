@@ -2,22 +2,15 @@
 
 import pytest
 
-from build_site import BuildFailed, build_site
+from build_site import build_site
 
-from project import copy_project
+from project import failed_build
 
 pytestmark = pytest.mark.build  # each test builds a broken copy of the project
 
 
-@pytest.fixture
-def project(tmp_path):
-    return copy_project(tmp_path / "project")
-
-
 def build_error(project) -> str:
-    with pytest.raises(BuildFailed) as failure:
-        build_site(project.parent / "site", config_file=project / "mkdocs.yml")
-    return str(failure.value)
+    return str(failed_build(project))
 
 
 def edit(path, old, new):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from build_site import BuildFailed, archive_environment, build_site, source_date_epoch, staging_for
+from build_site import BuildFailed, archive_environment, source_date_epoch, staging_for
 from edition.address import AddressError, checked_address
 from edition.data import DATA_DIR, load_data
 from edition.html_check import unsafe_markup
@@ -22,7 +22,7 @@ from edition.source_files import SourceError, check_source_folders
 from edition.versions import archives_from_environment
 from edition.yaml_source import DataError
 
-from project import ROOT, copy_project
+from project import ROOT, failed_build
 
 BUILD_SITE = str(ROOT / "scripts" / "build_site.py")
 
@@ -259,16 +259,10 @@ def test_the_lock_file_goes_with_the_run(tmp_path):
 
 
 # ---------------------------------------------------------------------------- builds of broken copies
-@pytest.fixture
-def project(tmp_path):
-    return copy_project(tmp_path / "project")
-
-
 def build_error(project) -> str:
-    with pytest.raises(BuildFailed) as failure:
-        build_site(project.parent / "site", config_file=project / "mkdocs.yml")
+    message = failed_build(project).errors()
     assert not (project.parent / "site").exists()
-    return failure.value.errors()
+    return message
 
 
 @pytest.mark.build

@@ -7,6 +7,11 @@ every control shows the keyboard's focus."""
 import pytest
 from pypdf import PdfReader
 
+from build_site import build_site
+from edition.data import load_data
+from edition.locales import FOLDERS
+from edition.strings import STRINGS
+
 from project import SCREENSHOTS
 
 pytestmark = pytest.mark.browser
@@ -216,9 +221,6 @@ def test_every_control_shows_the_keyboards_focus(published_server, browser_page,
 # ---------------------------------------------------------------------------- reporting, history, timeline
 @pytest.mark.build
 def test_every_page_says_where_to_report_an_error(site, page_html):
-    from edition.locales import FOLDERS
-    from edition.strings import STRINGS
-
     for locale, folder in FOLDERS.items():
         t = STRINGS[locale]
         for path in [*PAGES, "404.html"]:
@@ -233,13 +235,8 @@ def test_every_page_says_where_to_report_an_error(site, page_html):
 
 
 @pytest.mark.build
-def test_a_publisher_gives_the_report_address_in_the_data(tmp_path):
-    from build_site import build_site
-
-    from project import copy_project
-
-    project = copy_project(tmp_path / "project")
-    site = tmp_path / "site"
+def test_a_publisher_gives_the_report_address_in_the_data(project):
+    site = project.parent / "site"
     log = build_site(site, config_file=project / "mkdocs.yml").stdout
     assert "data/article.yml: edition.contact is not set" in log
     record = project / "data" / "article.yml"
@@ -267,8 +264,6 @@ def test_a_mark_under_a_heading_says_what_was_corrected_there(page_html):
                       "27 November 2026 (corrections log)"),
 ])  # fmt: skip
 def test_the_title_says_when_the_edition_was_first_published_and_last_corrected(page_html, path, expected):
-    from edition.data import load_data
-
     releases = load_data().corrections.releases
     assert releases[-1].version == "0.1.0" and releases[0].version == "0.2.0"  # the example's data
     history = page_html(path).select_one(".title-block .edition-history")

@@ -14,6 +14,14 @@ import ada_url
 HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$|^\[[0-9a-f:.]+\]$")
 
 
+PLACEHOLDER_HOST = ".invalid"  # mkdocs.yml's default address, https://edition.invalid/ (RFC 2606)
+
+
+def is_placeholder(value: str | None) -> bool:
+    """Whether `value` is no public address: unset, or the placeholder of a preview."""
+    return not value or value.rstrip("/").endswith(PLACEHOLDER_HOST)
+
+
 class AddressError(ValueError):
     """The public address cannot be used. One line."""
 

@@ -24,7 +24,7 @@ from mkdocs.exceptions import PluginError
 
 from . import i18n, parallel
 from . import render as render_module
-from .address import checked_address
+from .address import checked_address, is_placeholder
 from .build_state import BuildState
 from .citation import templates as citation_templates
 from .cite_blocks import cite_block, cite_panel
@@ -154,8 +154,7 @@ def on_config(config, fallback: BuildState | None = None):
                 margin_links={code: article_links(data, code) for code in CODES},
                 **from_material,
             )
-            publishable = urlsplit(config.site_url or "").hostname not in (None, "edition.invalid")
-            if publishable and archive_of() is None and data.article.edition.contact is None:
+            if not is_placeholder(config.site_url) and archive_of() is None and data.article.edition.contact is None:
                 log.warning(
                     "data/article.yml: edition.contact is not set, so the published pages say that no address "
                     "for error reports has been published (give a mailto: or https: address)"
@@ -383,7 +382,7 @@ def on_post_page(output, page, config):
             output = insert_menu(output, version_menu(STATE.data, locale, page.file.dest_uri, "", STATE.archives))
         except ArchiveError as error:
             raise PluginError(f"{page.file.src_path}: {error}") from None
-    output = with_cut_palette(without_indentation(output))
+    output = with_cut_stylesheets(without_indentation(output))
     STATE.inline_scripts.update(templates_scripts(page.file.src_path, output))  # for the CSP (hosting.py)
     return output
 
@@ -410,7 +409,7 @@ def on_post_template(output, template_name, config):
     if template_name != "404.html":
         return output
     locale = config.theme["language"]
-    STATE.not_found_pages[locale] = output = with_cut_palette(output)
+    STATE.not_found_pages[locale] = output = with_cut_stylesheets(output)
     return STATE.not_found_pages.get(DEFAULT.code, output)
 
 
@@ -592,7 +591,7 @@ def templates_scripts(where: str, html_text: str) -> set[str]:
     return found
 
 
-def with_cut_palette(html: str) -> str:
+def with_cut_stylesheets(html: str) -> str:
     """`html` linking the edition's cuts of Material's palette and main stylesheets (palette.py,
     material_css.py)."""
     for stylesheet in STATE.cut_stylesheets:

@@ -14,9 +14,9 @@ import re
 
 from .paragraphs import quote_icon
 from .strings import ui_string
+from .tables import LONG
 
 OPENING_TAG = r'<(?P<tag>[a-z][a-z0-9]*)\b[^>]*\sid="{id}"[^>]*>'
-LONG_WORD = 30  # characters: kept together with the button, a word that long could not break (tables.LONG)
 NON_BREAKING = re.compile(r"\u00a0|&nbsp;|&#160;|&#xa0;", re.IGNORECASE)
 
 
@@ -80,7 +80,7 @@ def _with_last_word_kept(inner: str, button: str) -> str:
     last_word = max(spaces, default=0)
     if not text:
         return inner + button
-    if len(html.unescape(stripped[last_word:])) >= LONG_WORD:  # a word that must be free to break itself
+    if len(html.unescape(stripped[last_word:])) >= LONG:  # a word that must be free to break itself (tables.py)
         return f'{text}<span class="keep-together">{permalink}{button}</span>{rest}'
     return f'{text[:last_word]}<span class="keep-together">{text[last_word:]}{permalink}{button}</span>{rest}'
 
