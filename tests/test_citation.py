@@ -71,82 +71,118 @@ def test_no_author_and_no_journal_are_invented(record):
         for fmt in FORMATS:
             for fragment in FRAGMENTS:
                 text = cite(record, fmt.id, locale, fragment)
-                for field in ("author =", "journaltitle", "AU  -", "A1  -", "JO  -", '"author"', '"container-title"'):
+                for field in ("author =", "journaltitle", "AU  -", "A1  -", "JO  -", '"author"'):
                     assert field not in text, (fmt.id, field)
+                # the edition is the container of a titled part, never a journal
+                container = {"bibtex": "booktitle =", "ris": "T2  -", "csl-json": '"container-title"'}.get(fmt.id)
+                if container:
+                    assert (container in text) == (fragment == "introduction"), (fmt.id, container)
                 if fmt.style:
                     assert text.removeprefix("Введение // ").startswith((TITLE_RU, TITLE_LATN, TITLE_BSI, SENTENCE_EN))
 
 
-# BibTeX for biblatex (@online: title, titleaddon, version, date, url, urldate, langid) and
-# RIS (TY ELEC; the access date in Y2, which Zotero reads, and in M1, which citation-js reads),
-# checked by hand against the biblatex manual and the RIS specification; both are written by
-# libraries (bibtexparser, rispy) from the CSL item. The fragment is named in `note` / `N1`,
-# the fields Zotero and citation-js keep on import.
-BIBTEX_P12 = f"""@online{{kazakhstan-conflicts-edition-ru-p12,
-  title = {{{TITLE_RU}}},
+# BibTeX for biblatex and RIS, checked by hand against the biblatex manual and the RIS
+# specification, and in test_thesis_tools.py with biber, biblatex-gost and Pandoc themselves.
+# A paragraph is cited from the work's entry with a locator (ГОСТ Р 7.0.5-2008: "[10, с. 81]");
+# a titled part is an @inbook entry with the edition as its booktitle (biblatex-gost: "Введение //
+# Роль …"), RIS T2. Titles in braces; `language` beside `langid`; the remark about the authors
+# in `annotation` and a RIS note, which no style prints; one access date in RIS, M1.
+BIBTEX_WORK = f"""@online{{kazakhstan-conflicts-edition-ru,
+  title = {{{{{TITLE_RU}}}}},
   titleaddon = {{веб-издание статьи}},
   version = {{0.2.0}},
   date = {{2026-11-27}},
-  url = {{{SITE}article.html#p12}},
+  url = {{{SITE}article.html}},
   urldate = {{2026-12-01}},
   langid = {{russian}},
+  language = {{russian}},
   keywords = {{Казахстан, инициатива, миротворчество, международная безопасность, международное сообщество}},
-  note = {{абз. 12; {NOT_IDENTIFIED}}}
+  annotation = {{{NOT_IDENTIFIED}}}
+}}"""
+BIBTEX_INTRODUCTION = f"""@inbook{{kazakhstan-conflicts-edition-ru-introduction,
+  title = {{{{Введение}}}},
+  booktitle = {{{{{TITLE_RU}}}}},
+  booktitleaddon = {{веб-издание статьи}},
+  edition = {{Версия 0.2.0}},
+  date = {{2026-11-27}},
+  url = {{{SITE}article.html#introduction}},
+  urldate = {{2026-12-01}},
+  langid = {{russian}},
+  language = {{russian}},
+  keywords = {{Казахстан, инициатива, миротворчество, международная безопасность, международное сообщество}},
+  annotation = {{{NOT_IDENTIFIED}}}
 }}"""
 RIS_P12 = f"""TY  - ELEC
-ID  - kazakhstan-conflicts-edition-ru-p12
+ID  - kazakhstan-conflicts-edition-ru
 TI  - {TITLE_RU}
+M3  - веб-издание статьи
 ET  - 0.2.0
 LA  - ru
 PY  - 2026
 DA  - 2026/11/27
-UR  - {SITE}article.html#p12
-Y2  - 2026/12/01
+UR  - {SITE}article.html
 M1  - 2026/12/01
 KW  - Казахстан
 KW  - инициатива
 KW  - миротворчество
 KW  - международная безопасность
 KW  - международное сообщество
-N1  - абз. 12
-N1  - Веб-издание статьи. {NOT_IDENTIFIED}
+N1  - абз. 12: {SITE}article.html#p12
+N1  - {NOT_IDENTIFIED}
 ER  - """
 
 
 def test_bibtex_and_ris_as_written(record):
-    assert cite(record, "bibtex", "ru", "p12") == BIBTEX_P12
+    assert cite(record, "bibtex", "ru", "p12") == cite(record, "bibtex", "ru") == BIBTEX_WORK
+    assert cite(record, "bibtex", "ru", "introduction") == BIBTEX_INTRODUCTION
     assert cite(record, "ris", "ru", "p12") == RIS_P12
 
 
 @pytest.mark.parametrize("locale", ["ru", "en"])
 def test_bibtex_parses_back(record, locale):
-    """The entries of the work and of its fragments, pasted into one .bib file, are distinct
-    entries (a key each, the CSL-JSON id), each with its fragment in `note`."""
-    pasted = "\n\n".join(cite(record, "bibtex", locale, fragment) for fragment in FRAGMENTS)
+    """The work and a section pasted into one .bib file are two entries (a key each, the
+    CSL-JSON id); a paragraph's entry is the work's, and the box shows the citation with its
+    place, e.g. \\autocite[абз.~12]{key}."""
+    pasted = "\n\n".join(cite(record, "bibtex", locale, fragment) for fragment in ("", "introduction"))
     library = bibtexparser.parse_string(pasted)
-    assert not library.failed_blocks and len(library.entries) == len(FRAGMENTS)
-    for fragment, entry in zip(FRAGMENTS, library.entries, strict=True):
+    assert not library.failed_blocks and len(library.entries) == 2
+    title = {"ru": TITLE_RU, "en": TITLE_EN}[locale]
+    for fragment, entry in zip(("", "introduction"), library.entries, strict=True):
         fields = {field.key: field.value for field in entry.fields}
         (item,) = json.loads(cite(record, "csl-json", locale, fragment))
-        assert entry.entry_type == "online"
         assert (
             entry.key == item["id"] == f"kazakhstan-conflicts-edition-{locale}" + (f"-{fragment}" if fragment else "")
         )
-        assert fields["title"] == {"ru": TITLE_RU, "en": TITLE_EN}[locale]
         assert fields["url"] == URLS[locale] + (f"#{fragment}" if fragment else "")
         assert fields["urldate"] == "2026-12-01" and fields["date"] == "2026-11-27"
-        assert fields["langid"] == {"ru": "russian", "en": "english"}[locale] and fields["version"] == "0.2.0"
-        label = FRAGMENT_NOTE[locale, fragment]
-        assert fields["note"].startswith(f"{label}; " if label else "")
-        assert "author" not in fields and "journaltitle" not in fields
-        assert fields.get("origtitle") == (TITLE_RU if locale == "en" else None)
+        assert fields["langid"] == fields["language"] == {"ru": "russian", "en": "english"}[locale]
+        assert fields["annotation"] == {"ru": NOT_IDENTIFIED, "en": item["annote"]}[locale]
+        assert "author" not in fields and "journaltitle" not in fields and "note" not in fields
+        assert "origtitle" not in fields and "origlanguage" not in fields
+        if fragment:
+            assert entry.entry_type == "inbook" and fields["title"] == "{" + INTRODUCTION[locale] + "}"
+            assert fields["booktitle"] == "{" + title + "}" and fields["edition"].endswith(" 0.2.0")
+        else:
+            assert entry.entry_type == "online" and fields["title"] == "{" + title + "}"
+            assert fields["version"] == "0.2.0"
+    assert cite(record, "bibtex", locale, "p12") == cite(record, "bibtex", locale)
+    usage = citation.cite_usage(templates(record, locale), FORMAT["bibtex"], locale, FRAGMENTS["p12"])
+    assert (
+        usage
+        == f"\\autocite[{FRAGMENT_NOTE[locale, 'p12'].replace(' ', '~')}]{{kazakhstan-conflicts-edition-{locale}}}"
+    )
+    if locale == "en":  # a translation, said where every style prints it
+        assert (
+            library.entries[0].fields_dict["titleaddon"].value
+            == "Web edition of the article; editors’ translation from Russian"
+        )
 
 
 def test_bibtex_escapes_a_section_title(record):
     template = templates(record, "ru")["bibtex"]["section"]
-    text = fill(template, FORMAT["bibtex"], URLS["ru"] + "#x", ACCESSED, "ru", title="R&D 50% {draft}", key="x")
+    text = fill(template, FORMAT["bibtex"], URLS["ru"] + "#x", ACCESSED, "ru", title="R&D 50% {draft}", key="-x")
     (entry,) = bibtexparser.parse_string(text).entries
-    assert entry.fields_dict["note"].value.startswith(r"разд. «R\&D 50\% \{draft\}»; ")
+    assert entry.fields_dict["title"].value == r"{R\&D 50\% \{draft\}}"
     assert entry.key == "kazakhstan-conflicts-edition-ru-x"
 
 
@@ -155,16 +191,23 @@ def test_ris_parses_back(record, locale):
     for fragment in FRAGMENTS:
         (entry,) = rispy.loads(cite(record, "ris", locale, fragment))
         assert entry["type_of_reference"] == "ELEC"
-        assert entry["id"] == f"kazakhstan-conflicts-edition-{locale}" + (f"-{fragment}" if fragment else "")
-        assert entry["title"] == {"ru": TITLE_RU, "en": TITLE_EN}[locale]
-        assert entry["urls"] == [URLS[locale] + (f"#{fragment}" if fragment else "")]
-        assert entry["access_date"] == "2026/12/01" and entry["date"] == "2026/11/27"
+        assert entry["id"] == f"kazakhstan-conflicts-edition-{locale}" + (
+            "-introduction" if fragment == "introduction" else ""
+        )
+        title = {"ru": TITLE_RU, "en": TITLE_EN}[locale]
+        if fragment == "introduction":
+            assert entry["title"] == INTRODUCTION[locale] and entry["secondary_title"] == title
+        else:
+            assert entry["title"] == title and "secondary_title" not in entry
+        assert entry["urls"] == [URLS[locale] + ("#introduction" if fragment == "introduction" else "")]
+        assert entry["note"] == "2026/12/01" and "access_date" not in entry and entry["date"] == "2026/11/27"
         assert entry["language"] == locale and entry["edition"] == "0.2.0"
-        label = FRAGMENT_NOTE[locale, fragment]
-        genre = {"ru": "Веб-издание статьи. ", "en": "Web edition of the article. "}[locale]
-        assert entry["notes"][:-1] == ([label] if label else []) and entry["notes"][-1].startswith(genre)
-        assert "authors" not in entry and "journal_name" not in entry
-        assert entry.get("original_publication") == (TITLE_RU if locale == "en" else None)
+        assert entry["type_of_work"].startswith(
+            {"ru": "веб-издание статьи", "en": "Web edition of the article"}[locale]
+        )
+        where = [f"{FRAGMENT_NOTE[locale, 'p12']}: {URLS[locale]}#p12"] if fragment == "p12" else []
+        assert entry["notes"][:-1] == where
+        assert "authors" not in entry and "journal_name" not in entry and "original_publication" not in entry
 
 
 def test_csl_json_is_the_record_the_styles_format(record):
@@ -173,10 +216,16 @@ def test_csl_json_is_the_record_the_styles_format(record):
     (item,) = json.loads(cite(record, "csl-json", "ru"))
     assert item["accessed"] == {"date-parts": [[2026, 12, 1]]}
     assert item["URL"] == SITE + "article.html" and item["title"] == TITLE_RU
-    assert "author" not in item and "container-title" not in item
+    assert "author" not in item and "container-title" not in item and "note" not in item
     assert citation._cite(FORMAT["gost-2018"].style, item, None) == GOST_2018["work"]
-    (fragment,) = json.loads(cite(record, "csl-json", "en", "introduction"))
-    assert fragment["note"].startswith("section “Introduction”; ")
+    (part,) = json.loads(cite(record, "csl-json", "ru", "introduction"))
+    assert part["title"] == "Введение" and part["container-title"] == TITLE_RU
+    assert citation._cite(FORMAT["gost-2018"].style, part, None) == GOST_2018["introduction"]
+    (paragraph,) = json.loads(cite(record, "csl-json", "ru", "p12"))
+    assert paragraph == item  # cited with a locator: [@kazakhstan-conflicts-edition-ru, абз. 12]
+    assert citation._cite(FORMAT["gost-2018"].style, paragraph, citation.Locator("paragraph", "12")) == GOST_2018[
+        "p12"
+    ].replace("article.html#p12", "article.html")
 
 
 @pytest.mark.parametrize("format_id", ["gost-2018", "gost-2022", "gost-2008", "apa", "in-russ"])
@@ -188,7 +237,8 @@ def test_templates_equal_the_engine_with_real_values(record, format_id, locale, 
     language = fmt.language or locale
     kind = "paragraph" if value else "section"
     value = value or INTRODUCTION[fmt.heading or language]
-    item = citation.csl_item(record, language, f"{URLS[language]}#{fragment}", ACCESSED, fragment)
+    suffix = citation.key_suffix(part="" if value else fragment)
+    item = citation.csl_item(record, language, f"{URLS[language]}#{fragment}", ACCESSED, suffix)
     direct = citation.render(fmt, item, record, kind, locale, value)
     assert cite(record, format_id, locale, fragment) == direct
 

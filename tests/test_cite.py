@@ -273,12 +273,24 @@ def test_the_chosen_format_applies_everywhere_and_is_remembered(server, browser_
     page.goto(server + "article.html")
     cite_this(page, "#p12")
     page.select_option(".cite-box select.cite-select", "bibtex")
-    assert page.locator(".cite-box .cite-text").inner_text().startswith("@online{kazakhstan-conflicts-edition-ru-p12,")
+    # a paragraph: the work's entry, and beside it the citation with the paragraph's place
+    assert page.locator(".cite-box .cite-text").inner_text().startswith("@online{kazakhstan-conflicts-edition-ru,")
+    assert page.locator(".cite-box .cite-usage code").inner_text() == (
+        "\\autocite[абз.~12]{kazakhstan-conflicts-edition-ru}"
+    )
     copied = cite_this(page, "#p13")  # the next "cite this" uses the chosen format
     (entry,) = bibtexparser.parse_string(copied).entries
-    assert entry.key == "kazakhstan-conflicts-edition-ru-p13"
+    assert entry.key == "kazakhstan-conflicts-edition-ru"
     assert entry.fields_dict["urldate"].value == date.today().isoformat()
-    assert entry.fields_dict["note"].value.startswith("абз. 13; ")
+    assert page.locator(".cite-box .cite-usage code").inner_text().startswith("\\autocite[абз.~13]")
+    page.select_option(".cite-box select.cite-select", "ris")  # no such line for RIS
+    assert page.locator(".cite-box .cite-usage").is_hidden()
+    page.select_option(".cite-box select.cite-select", "bibtex")
+    cite_this(page, "#introduction")  # a section: an entry of its own, in the edition
+    (part,) = bibtexparser.parse_string(page.locator(".cite-box .cite-text").inner_text()).entries
+    assert part.entry_type == "inbook" and part.key == "kazakhstan-conflicts-edition-ru-introduction"
+    assert part.fields_dict["title"].value == "{Введение}"
+    assert page.locator(".cite-box .cite-usage").is_hidden()
     page.reload()  # the panel is open on arrival
     assert page.locator(".cite-panel select.cite-select").input_value() == "bibtex"
     assert page.locator(".cite-panel .cite-text").inner_text().startswith("@online{kazakhstan-conflicts-edition-ru,")
@@ -292,7 +304,7 @@ def test_cite_page_copy_buttons_fill_in_todays_date(server, browser_page):
     )
     page.click('button.cite-copy[data-cite-format="ris"]')
     (entry,) = rispy.loads(page.evaluate("navigator.clipboard.readText()"))
-    assert entry["access_date"] == date.today().strftime("%Y/%m/%d")
+    assert entry["note"] == date.today().strftime("%Y/%m/%d")  # M1: the access date
     assert entry["urls"] == [SITE + "article.html"]
     assert page.locator(
         '#ris ~ .cite-block .cite-status, .cite-block:has([data-cite-format="ris"]) .cite-status'

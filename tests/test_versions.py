@@ -130,6 +130,10 @@ def test_a_citation_made_in_an_older_version_points_to_it(published_server, brow
     copied = cite_paragraph(browser_page, f"{published_server}versions/{release.version}/article.html#p21")
     assert f"Версия {release.version}" in copied
     assert f"{SITE_URL}versions/{release.version}/article.html#p21" in copied
+    browser_page.select_option(".cite-box select.cite-select", "csl-json")
+    (item,) = json.loads(browser_page.locator(".cite-box .cite-text").inner_text())
+    # the version in the key: not the key of the same paragraph in the current version
+    assert item["id"] == f"kazakhstan-conflicts-edition-ru-v{release.version}"
     assert browser_page.console_errors == [] and browser_page.foreign_requests == []
 
 
@@ -142,6 +146,16 @@ def test_a_reader_can_cite_the_current_versions_permanent_address(published_serv
     permanent = browser_page.locator(".cite-box .cite-text").inner_text()
     assert f"{SITE_URL}versions/{CURRENT}/article.html#p21" in permanent
     assert date.today().strftime("%d.%m.%Y") in permanent
+    browser_page.select_option(".cite-box select.cite-select", "bibtex")  # the version in the key
+    assert (
+        browser_page.locator(".cite-box .cite-text")
+        .inner_text()
+        .startswith(f"@online{{kazakhstan-conflicts-edition-ru-v{CURRENT},")
+    )
+    assert browser_page.locator(".cite-box .cite-usage code").inner_text() == (
+        f"\\autocite[абз.~21]{{kazakhstan-conflicts-edition-ru-v{CURRENT}}}"
+    )
+    browser_page.select_option(".cite-box select.cite-select", "gost-2018")
     browser_page.reload()  # the choice is remembered
     again = cite_paragraph(browser_page, f"{published_server}article.html#p21")
     assert f"{SITE_URL}versions/{CURRENT}/article.html#p21" in again

@@ -2,7 +2,7 @@
    reader picks, with today's date as the access date, copied at one click.
 
    The citations were formatted at build time by a citation engine (scripts/edition/citation.py)
-   into templates with tokens: ⟦url⟧, ⟦n⟧ (a paragraph), ⟦title⟧ (a section), ⟦id⟧ and the
+   into templates with tokens: ⟦url⟧, ⟦n⟧ (a paragraph), ⟦title⟧ (a section), ⟦key⟧ and the
    access date (⟦dmy⟧, ⟦iso⟧, ⟦ris⟧, ⟦y⟧ ⟦m⟧ ⟦d⟧). This file only puts the values in: fill()
    does what fill() in citation.py does. Templates: assets/citations-<lang>.js; what this
    page lets one cite: the JSON in #edition-cite. Material's clipboard (data-clipboard-text)
@@ -41,6 +41,21 @@
     return value;
   }
 
+  // What follows the work's key: the version in a permanent copy's, then a titled part's key
+  // (a paragraph is cited under the work's key, with a locator): key_suffix() in citation.py.
+  function keySuffix(kind, fragment) {
+    var version = page.permanent && permanentChosen() ? page.permanent.version : page.version;
+    return (version ? "-v" + version : "") + (kind === "section" ? "-" + fragment.k : "");
+  }
+
+  // How a paragraph is cited from the work's entry in a machine format ("" otherwise).
+  function usage(formatId, id) {
+    var format = formats[formatId];
+    var fragment = id ? page.fragments[id] : null;
+    if (!fragment || !fragment.n || !format.t.usage) return "";
+    return format.t.usage.replace("⟦n⟧", String(fragment.n)).replace("⟦key⟧", keySuffix("paragraph", fragment));
+  }
+
   // The citation of fragment `id` (none: the whole work) in format `formatId`, accessed today.
   function citation(formatId, id) {
     var format = formats[formatId];
@@ -56,7 +71,7 @@
     var y = now.getFullYear(), m = now.getMonth() + 1, d = now.getDate();
     var values = {
       "⟦url⟧": url, "⟦page⟧": url.split("#")[0], "⟦n⟧": fragment && fragment.n ? String(fragment.n) : "",
-      "⟦title⟧": escapeTitle(title, format.escape), "⟦key⟧": fragment ? fragment.k : "",
+      "⟦title⟧": escapeTitle(title, format.escape), "⟦key⟧": keySuffix(kind, fragment),
       "⟦dmy⟧": pad(d) + "." + pad(m) + "." + y, "⟦iso⟧": y + "-" + pad(m) + "-" + pad(d),
       "⟦ris⟧": y + "/" + pad(m) + "/" + pad(d), "⟦y⟧": String(y), "⟦m⟧": String(m), "⟦d⟧": String(d),
     };
@@ -73,6 +88,12 @@
       var text = citation(formatId, element.getAttribute("data-cite-fragment") || "");
       if (element.tagName === "BUTTON") element.setAttribute("data-clipboard-text", text);
       else element.textContent = text;
+    });
+    document.querySelectorAll("[data-cite-usage]").forEach(function (element) {
+      var formatId = element.getAttribute("data-cite-usage") || chosenFormat();
+      var text = usage(formatId, element.getAttribute("data-cite-fragment") || "");
+      element.hidden = !text;
+      element.querySelector("code").textContent = text;
     });
   }
 
@@ -161,6 +182,12 @@
     text.className = "cite-text";
     text.setAttribute("data-cite-chosen", "");
     text.setAttribute("data-cite-fragment", id);
+    var usageLine = document.createElement("p");
+    usageLine.className = "cite-usage";
+    usageLine.setAttribute("data-cite-usage", "");
+    usageLine.setAttribute("data-cite-fragment", id);
+    usageLine.appendChild(document.createTextNode(C.ui.cite_usage + " "));
+    usageLine.appendChild(document.createElement("code"));
     var status = document.createElement("p");
     status.className = "cite-status";
     status.setAttribute("role", "status");
@@ -176,6 +203,7 @@
     actions.appendChild(button("cite-copy md-button", C.ui.cite_copy, id));
     actions.appendChild(close);
     box.appendChild(text);
+    box.appendChild(usageLine);
     box.appendChild(actions);
     box.appendChild(status);
     var holder = box;

@@ -348,6 +348,8 @@ def on_page_context(context, page, config, nav):
     cite = citable(page, config)
     if cite:  # what assets/cite.js may cite on this page, and its citation templates
         context["edition_cite"] = {"roots": cite["roots"], "cited": cite["cited"], "fragments": cite["fragments"]}
+        if cite["version"]:  # a permanent copy: the version goes into the keys
+            context["edition_cite"]["version"] = cite["version"]
         current = STATE.data.article.edition.version
         if current in STATE.archives and archive_of() is None:  # its permanent copy is published
             permanent = f"{config.site_url or ''}{ARCHIVE_FOLDER}{current}/"
@@ -575,7 +577,8 @@ def citable(page, config) -> dict | None:
     if found is None:
         return None
     site_url = config.site_url or ""
-    return {**found, "roots": {code: f"{site_url}{folder}" for code, folder in FOLDERS.items()}}
+    roots = {code: f"{site_url}{folder}" for code, folder in FOLDERS.items()}
+    return {**found, "roots": roots, "version": archive_of()}  # version: in a permanent copy's keys
 
 
 def templates_scripts(where: str, html_text: str) -> set[str]:

@@ -13,11 +13,17 @@ in assets/cite.js put the real values in; the engine has already decided where e
 with what punctuation and label ("Абз.", " // ", "para.", "section").
 
 What is cited: the work (a language version of the edition), a paragraph (by its number) or a
-titled part (a section of the article, a round, a mission: by its title). Each fragment has a
-key of its own, the same wherever it is cited (`…-ru-p12`, `…-en-round-5`): the BibTeX key and
-the CSL-JSON id. Reference managers keep the fragment's label in a note (BibTeX `note`, RIS
-`N1`, CSL `note`), the field they import; the machine formats carry no access date unless one
-is known (a placeholder would be imported as if it were a date)."""
+titled part (a section of the article, a round, a mission: by its title). The machine formats
+say it as reference managers and thesis tools expect (issue 22): a titled part is an entry of
+its own, with the edition as its container (BibTeX @inbook with booktitle, RIS T2, CSL
+container-title: "Введение // Роль …"); a paragraph is the work's entry, cited with a
+locator: `\autocite[абз.~12]{key}`, `[@key, абз. 12]`, which the cite box shows beside it.
+ГОСТ Р 7.0.5-2008 does the same: a list entry describes the work, the reference names the
+place in it ([10, с. 81]). Keys: the work's, one per titled part, and the version in the key
+of a permanent copy (versions/<version>/), so that no two different entries share one. The
+editors' remark that the authors are not identified goes where no style prints it (BibTeX
+annotation, CSL annote, a RIS note); the machine formats carry no access date unless one is
+known (a placeholder would be imported as if it were a date)."""
 
 import json
 import re
@@ -54,7 +60,7 @@ TRANSLITERATION = iuliia.ALA_LC
 # i ekologicheskaya meditsina" (journal.imbp.ru/eng/translit.html). Its apostrophe is typeset
 # ’, as citeproc-js, the engine of Zotero, prints any apostrophe.
 TWIN_TRANSLITERATION = iuliia.BS_2979_ALT
-KEY = "kazakhstan-conflicts-edition-{language}"  # + "-" + the fragment's key
+KEY = "kazakhstan-conflicts-edition-{language}"  # + key_suffix(): the version, the part
 
 # Sentinels the engine formats like real values, and the tokens that replace them.
 SENTINEL_URL = "https://sentinel.invalid/cited"
@@ -109,12 +115,12 @@ DEFAULT_FORMAT = {"ru": "gost-2018", "en": "apa"}  # the format a reader of each
 
 
 # ---------------------------------------------------------------------------- the item
-def csl_item(record, language: str, url: str, accessed: date | None, fragment_key: str = "") -> dict:
-    """The CSL-JSON item of the edition's `language` version (its text in that language), for
-    the fragment whose key is `fragment_key` ("" for the work); no `accessed`: not known."""
+def csl_item(record, language: str, url: str, accessed: date | None, suffix: str = "") -> dict:
+    """The CSL-JSON item of the edition's `language` version (its text in that language), whose
+    key ends in `suffix` (key_suffix()); no `accessed`: not known."""
     text = STRINGS[language]
-    item = {
-        "id": KEY.format(language=language) + (f"-{fragment_key}" if fragment_key else ""),
+    return {
+        "id": KEY.format(language=language) + suffix,
         "type": "webpage",
         "title": record.title[language],
         "genre": text["edition_genre"],
@@ -124,12 +130,31 @@ def csl_item(record, language: str, url: str, accessed: date | None, fragment_ke
         "URL": url,
         **({"accessed": {"date-parts": [[*_parts(accessed)]]}} if accessed else {}),
         "keyword": ", ".join(getattr(record.keywords, language)),
-        "note": text["authors_unknown"],
     }
-    if language != record.language:
-        item["original-title"] = record.title[record.language]
-        item["note"] += f". {text['translation_note']}"
-    return item
+
+
+def key_suffix(version: str | None = None, part: str = "") -> str:
+    """What follows KEY: "-v0.2.0" in a version's permanent copy, then "-introduction" for a
+    titled part (a paragraph is cited under the work's key, with a locator)."""
+    return (f"-v{version}" if version else "") + (f"-{part}" if part else "")
+
+
+def exported_item(item: dict, record, kind: str, value: str | None = None) -> dict:
+    """The item the machine formats describe: a titled part with the edition as its
+    container; for a paragraph the work itself, at the page's address (one entry serves ¶12
+    and ¶15); a translation said to be one in its genre, which every style prints; the
+    editors' remark in `annote`, which no style prints."""
+    text = STRINGS[item["language"]]
+    out = dict(item)
+    if item["language"] != record.language:
+        note = text["translation_note"]
+        out["genre"] = f"{item['genre']}; {note[0].lower()}{note[1:]}"
+    if kind == "section":
+        out.update({"title": value or SENTINEL_TITLE, "container-title": item["title"]})
+    elif kind == "paragraph":
+        out["URL"] = _page(item["URL"])
+    out["annote"] = text["authors_unknown"]
+    return out
 
 
 def locator_label(locale: str, kind: str) -> str:
@@ -153,20 +178,31 @@ def _parts(day: date) -> tuple[int, int, int]:
 def render(fmt: Format, item: dict, record, kind: str, locale: str, value: str | None = None) -> str:
     """`fmt` for `item`, citing a fragment of `kind` whose number or title is `value` (by
     default the sentinel SENTINEL_N or SENTINEL_TITLE, to make a template)."""
-    label = None if kind == "work" else _label(locale, kind, value)
-    if fmt.id == "bibtex":
-        return _bibtex(item, record, label)
-    if fmt.id == "ris":
-        return _ris(item, label)
-    if fmt.id == "csl-json":
-        if label:
-            item = {**item, "note": f"{label}; {item['note']}"}
+    if fmt.machine:
+        exported = exported_item(item, record, kind, value)
+        if fmt.id == "bibtex":
+            return _bibtex(exported)
+        if fmt.id == "ris":
+            where = f"{_label(locale, kind, value)}: {item['URL']}" if kind == "paragraph" else None
+            return _ris(exported, where)
         # Indented for reading, with each date on one line: [2026, 11, 26]
-        return DATE_LIST.sub(r"[\1, \2, \3]", json.dumps([item], ensure_ascii=False, indent=2))
+        return DATE_LIST.sub(r"[\1, \2, \3]", json.dumps([exported], ensure_ascii=False, indent=2))
     item, locator = engine_input(fmt, item, record, kind, value)
     if fmt.id == "apa":
         return _apa(item, locator)
     return _cite(fmt.style, item, locator)
+
+
+def usage(fmt: Format, item: dict, locale: str, value: str | None = None) -> str:
+    """How a paragraph is cited from the entry `fmt` gives (the work's): with a locator, in
+    the form the tool reading that format expects; "" where it has none (RIS: the reader's
+    word processor plug-in asks for the locator)."""
+    label = _label(locale, "paragraph", value)
+    if fmt.id == "bibtex":  # biblatex, as biblatex-gost's and biblatex-apa's manuals write it
+        return f"\\autocite[{label.replace(' ', '~')}]{{{item['id']}}}"
+    if fmt.id == "csl-json":  # Pandoc's citation syntax, a locator term of the text's language
+        return f"[@{item['id']}, {label}]"
+    return ""
 
 
 def engine_input(fmt: Format, item: dict, record, kind: str, value: str | None = None) -> tuple[dict, Locator | None]:
@@ -199,13 +235,18 @@ def _label(locale: str, kind: str, value: str | None) -> str:
 def _apa_item(item: dict, record) -> dict:
     """APA's reference entry names the work: the cited page without a #fragment (one entry
     serves ¶12 and ¶15); a Russian title romanised, then translated in brackets."""
-    page = SENTINEL_PAGE if item["URL"] == SENTINEL_URL else item["URL"].split("#")[0]
+    page = _page(item["URL"])
     if item["language"] == record.language:
         english = record.title_en_sentence_case
         return {**item, "URL": page, "title": f"{transliterated_title(record)} [{english}]",
                 "title-short": transliterated_title(record)}  # fmt: skip
     return {**item, "URL": page, "title-short": record.title["en"],
             "title": f"{record.title_en_sentence_case} [{STRINGS['en']['translation_note']}]"}  # fmt: skip
+
+
+def _page(url: str) -> str:
+    """The page a fragment's address is on (the sentinel's page for a template)."""
+    return SENTINEL_PAGE if url == SENTINEL_URL else url.split("#")[0]
 
 
 def _apa(item: dict, locator) -> str:
@@ -245,45 +286,54 @@ def _iso(item: dict, variable: str, separator: str) -> str:
     return separator.join(f"{p:02d}" for p in item[variable]["date-parts"][0])
 
 
-def _bibtex(item: dict, record, label: str | None) -> str:
+def _bibtex(item: dict) -> str:
+    """A biblatex entry: @online for the work, @inbook for a titled part (booktitle: the
+    edition), with only the fields biblatex's data model allows for its type (`biber --tool
+    --validate-datamodel`), titles in braces (no style changes their case), `language` beside
+    `langid` (Zotero reads the first, biblatex the second)."""
+    language = BY_CODE[item["language"]].bibtex
+    part = "container-title" in item
+    version = f"{STRINGS[item['language']]['imprint_version']} {item['version']}"
     fields = {
-        "title": item["title"],
-        "titleaddon": item["genre"],
-        "version": item["version"],
+        "title": f"{{{item['title']}}}",
+        **(
+            {"booktitle": f"{{{item['container-title']}}}", "booktitleaddon": item["genre"], "edition": version}
+            if part
+            else {"titleaddon": item["genre"], "version": item["version"]}
+        ),
         "date": _iso(item, "issued", "-"),
         "url": item["URL"],
         **({"urldate": _iso(item, "accessed", "-")} if "accessed" in item else {}),
-        "langid": BY_CODE[item["language"]].bibtex,
+        "langid": language,
+        "language": language,
         "keywords": item["keyword"],
-        "note": f"{label}; {item['note']}" if label else item["note"],
+        "annotation": item["annote"],
     }
-    if "original-title" in item:
-        fields["origtitle"] = item["original-title"]
-        fields["origlanguage"] = BY_CODE[record.language].bibtex
-    library = bibtexparser.Library([Entry("online", item["id"], [Field(k, v) for k, v in fields.items()])])
+    entry = Entry("inbook" if part else "online", item["id"], [Field(k, v) for k, v in fields.items()])
     layout = BibtexFormat()
     layout.indent = "  "  # not a tab: Markdown would turn it into four spaces on the cite page
-    return bibtexparser.write_string(library, bibtex_format=layout).strip()
+    return bibtexparser.write_string(bibtexparser.Library([entry]), bibtex_format=layout).strip()
 
 
-def _ris(item: dict, label: str | None) -> str:
+def _ris(item: dict, where: str | None) -> str:
+    """An ELEC record; a titled part with the edition as T2 (Zotero: the website's title),
+    a paragraph's place in a note (`where`). One access date, M1: Zotero reads it for a web
+    page when there is no Y2 (RIS.js), citation-js reads only M1 for ELEC."""
     entry = {
         "type_of_reference": "ELEC",
         "id": item["id"],
         "title": item["title"],
+        **({"secondary_title": item["container-title"]} if "container-title" in item else {}),
+        "type_of_work": item["genre"],
         "edition": item["version"],
         "language": item["language"],
         "year": str(item["issued"]["date-parts"][0][0]),
         "date": _iso(item, "issued", "/"),
         "urls": [item["URL"]],
-        # The access date of an ELEC record twice: Zotero reads Y2 (and M1 only without it,
-        # RIS.js), citation-js reads M1, where EndNote writes it
-        **({"access_date": (accessed := _iso(item, "accessed", "/")), "note": accessed} if "accessed" in item else {}),
+        **({"note": _iso(item, "accessed", "/")} if "accessed" in item else {}),
         "keywords": item["keyword"].split(", "),
-        "notes": [*([label] if label else []), f"{item['genre'][0].upper()}{item['genre'][1:]}. {item['note']}"],
+        "notes": [*([where] if where else []), item["annote"]],
     }
-    if "original-title" in item:  # the English version: a translation of the Russian
-        entry["original_publication"] = item["original-title"]
     return rispy.dumps([entry], implementation=_RisRecord).rstrip("\n")
 
 
@@ -296,26 +346,40 @@ class _RisRecord(rispy.RisWriter):
 
 # ---------------------------------------------------------------------------- templates
 def templates(record, locale: str) -> dict:
-    """{format id: {kind: template}} for the pages of `locale`: every format and kind
-    rendered once with sentinels, which then become tokens. Fails loudly if the engine has
-    dropped a value (a template without its token would copy a citation missing a fact)."""
+    """{format id: {kind: template, "usage": template}} for the pages of `locale`: every
+    format and kind rendered once with sentinels, which then become tokens; "usage", how a
+    paragraph is cited from the work's entry (machine formats; "" for the others). Fails
+    loudly if the engine has dropped a value (a template without its token would copy a
+    citation missing a fact)."""
     out = {}
     for fmt in FORMATS:
         out[fmt.id] = {}
+        language = fmt.language or locale
         for kind in KINDS:
-            key = "" if kind == "work" else SENTINEL_KEY
-            item = csl_item(record, fmt.language or locale, SENTINEL_URL, SENTINEL_DATE, key)
-            text = str(render(fmt, item, record, kind, locale))
-            for sentinel, token in TOKENS.items():
-                text = text.replace(sentinel, token)
-            url = "⟦page⟧" if fmt.id == "apa" else "⟦url⟧"
-            needed = [url, {"work": None, "paragraph": "⟦n⟧", "section": "⟦title⟧"}[kind]]
-            needed += ["⟦key⟧"] if fmt.machine and kind != "work" else []
-            missing = [t for t in needed if t and t not in text]
-            if missing or any(s in text for s in ("sentinel", "QQSECTIONQQ", "qqkeyqq", "1901")):
-                raise ValueError(f"citation template {fmt.id}/{kind} lost {missing or 'a sentinel'}: {text}")
-            out[fmt.id][kind] = text
+            item = csl_item(record, language, SENTINEL_URL, SENTINEL_DATE, SENTINEL_KEY)
+            out[fmt.id][kind] = _tokens(fmt, kind, str(render(fmt, item, record, kind, locale)))
+        item = csl_item(record, language, SENTINEL_URL, SENTINEL_DATE, SENTINEL_KEY)
+        out[fmt.id]["usage"] = _tokens(fmt, "usage", usage(fmt, item, locale)) if usage(fmt, item, locale) else ""
     return out
+
+
+def _tokens(fmt: Format, kind: str, text: str) -> str:
+    """`text` with its sentinels replaced by tokens, checked to hold every token it needs."""
+    for sentinel, token in TOKENS.items():
+        text = text.replace(sentinel, token)
+    needed = {
+        "work": ["⟦url⟧"],
+        "paragraph": ["⟦page⟧"] if fmt.machine and fmt.id != "ris" else ["⟦url⟧", "⟦n⟧"],
+        "section": ["⟦url⟧", "⟦title⟧"],
+        "usage": ["⟦n⟧"],
+    }[kind]
+    if fmt.id == "apa":
+        needed = [token.replace("⟦url⟧", "⟦page⟧") for token in needed]
+    needed += ["⟦key⟧"] if fmt.machine else []
+    missing = [token for token in needed if token not in text]
+    if missing or any(s in text for s in ("sentinel", "QQSECTIONQQ", "qqkeyqq", "1901")):
+        raise ValueError(f"citation template {fmt.id}/{kind} lost {missing or 'a sentinel'}: {text}")
+    return text
 
 
 def fill(
@@ -405,15 +469,17 @@ def cite(
     fragment: dict | None = None,
     fragment_id: str = "",
     accessed: date | None = None,
+    version: str | None = None,
 ) -> str:
     """A citation of the work or of `fragment` (whose id on its page is `fragment_id`), as the
     page shows it; its URL is the root of the cited language version in `roots`, then the
-    page `cited` (or the fragment's own page, "u"), then the #fragment. Accessed on
-    `accessed`, or, with no date, as a reader without script sees
-    it: ДД.ММ.ГГГГ where the date goes in the formats for people, and no access date at all in
-    the machine formats (an importer would take a placeholder for a date)."""
+    page `cited` (or the fragment's own page, "u"), then the #fragment; `version`: the
+    version whose permanent copy is cited (its key carries it). Accessed on `accessed`, or,
+    with no date, as a reader without script sees it: ДД.ММ.ГГГГ where the date goes in the
+    formats for people, and no access date at all in the machine formats (an importer would
+    take a placeholder for a date)."""
     language = fmt.language or locale
-    kind = "work" if not fragment else ("paragraph" if "n" in fragment else "section")
+    kind = _kind(fragment)
     fragment = fragment or {}
     url = (
         roots[language]
@@ -421,9 +487,22 @@ def cite(
         + (f"#{fragment_id}" if fragment and not fragment.get("page") else "")
     )
     title = fragment["t"][fmt.heading or language] if "t" in fragment else None
-    key = fragment.get("k", "")
+    suffix = key_suffix(version, fragment["k"] if kind == "section" else "")
     if fmt.machine and accessed is None:
-        item = csl_item(record, language, url, None, key)
+        item = csl_item(record, language, url, None, suffix)
         return render(fmt, item, record, kind, locale, title or (str(fragment["n"]) if "n" in fragment else None))
     template = all_templates[fmt.id][kind]
-    return fill(template, fmt, url, accessed, locale, n=fragment.get("n"), title=title, key=key)
+    return fill(template, fmt, url, accessed, locale, n=fragment.get("n"), title=title, key=suffix)
+
+
+def cite_usage(all_templates: dict, fmt: Format, locale: str, fragment: dict | None, version: str | None = None) -> str:
+    """How the paragraph `fragment` is cited from the work's entry in `fmt` ("" if it is not
+    a paragraph, or `fmt` has no such form): the line the cite box shows beside the entry."""
+    template = all_templates[fmt.id]["usage"]
+    if _kind(fragment) != "paragraph" or not template:
+        return ""
+    return fill(template, fmt, "", None, locale, n=fragment["n"], key=key_suffix(version))
+
+
+def _kind(fragment: dict | None) -> str:
+    return "work" if not fragment else ("paragraph" if "n" in fragment else "section")

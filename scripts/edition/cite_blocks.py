@@ -7,7 +7,7 @@
 Each shows the complete citation without script (the access date as ДД.ММ.ГГГГ);
 assets/cite.js then puts in the reader's date and keeps it current at each copy."""
 
-from .citation import DEFAULT_FORMAT, FORMATS, cite
+from .citation import DEFAULT_FORMAT, FORMATS, cite, cite_usage
 from .render import render
 from .strings import STRINGS
 
@@ -33,12 +33,16 @@ def cite_panel(locale: str, templates: dict, record, citable: dict) -> str:
 def _render(template, locale, templates, record, citable, format_id, fragment_id) -> str:
     fmt = FORMATS_BY_ID[format_id]
     fragment = citable["fragments"].get(fragment_id)
-    text = cite(templates, record, locale, citable["roots"], citable["cited"], fmt, fragment, fragment_id)
+    version = citable.get("version")
+    text = cite(
+        templates, record, locale, citable["roots"], citable["cited"], fmt, fragment, fragment_id, version=version
+    )
     return render(
         template,
         t=STRINGS[locale],
         fmt=fmt,
         text=text,
+        usage=cite_usage(templates, fmt, locale, fragment, version),
         fragment=fragment_id,
         code=fmt.id in CODE_FORMATS,
         formats=FORMATS,

@@ -228,6 +228,7 @@ RU = {
     "archived_current": "Эта страница в текущей версии",
     "archived_corrections": "исправления с тех пор",
     "cite_permanent": "Постоянный адрес версии {version}",
+    "cite_usage": "Абзац цитируется по записи всей работы, в тексте:",
     "imprint_changes": "Изменения",
     "imprint_changes_value": "журнал исправлений и версий",
     "imprint_edition": "Издание",
@@ -569,6 +570,7 @@ EN = {
     "archived_current": "This page in the current version",
     "archived_corrections": "corrections since",
     "cite_permanent": "Permanent address of version {version}",
+    "cite_usage": "A paragraph is cited from the entry of the whole work, in the text:",
     "imprint_changes": "Changes",
     "imprint_changes_value": "the corrections log and versions",
     "imprint_edition": "Edition",
@@ -718,7 +720,7 @@ assert tuple(STRINGS) == CODES, "one table per language of locales.py"
 EDITION_JS_KEYS = ("search", "no_fragment", "fragment_elsewhere")
 CITE_JS_KEYS = (
     "cite", "cite_work", "cite_format", "cite_copy",
-    "cite_copied", "cite_copied_undated", "cite_close", "cite_all", "cite_permanent",
+    "cite_copied", "cite_copied_undated", "cite_close", "cite_all", "cite_permanent", "cite_usage",
 )  # fmt: skip
 
 

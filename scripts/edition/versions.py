@@ -24,6 +24,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .citation import KEY
 from .contract import relative_href
 from .corrections import release_id
 from .locales import FOLDERS
@@ -35,6 +36,8 @@ TOPIC = re.compile(r'(<div class="md-header__topic">\s*<span class="md-ellipsis"
 BEFORE_HEADER = re.compile(r'(?=<header class="md-header)')
 HTML_LANG = re.compile(r'<html lang="([a-z]+)"')
 SERVER_FILES = ("_nginx.conf", "_headers", "_redirects")  # the site's own, at its root only
+# a citation key as an older release wrote it, without the version (citation.KEY)
+VERSIONLESS_KEY = re.compile(re.escape(KEY.format(language="")) + "(?:" + "|".join(FOLDERS) + r")(?!-v\d)")
 
 
 class ArchiveError(RuntimeError):
@@ -130,7 +133,18 @@ def finish_archive(data, folder: Path, version: str, archives: dict[str, list[st
         if version != current:
             note = banner(data, version, locale, page, position)
             html = BEFORE_HEADER.sub(lambda _, note=note: note, html, count=1)
+            html = with_version_in_keys(html, version)
         path.write_text(html, encoding="utf-8")
+    if version != current:  # its citation templates, which its own code wrote without it
+        for script in folder.rglob("citations-*.js"):
+            script.write_text(with_version_in_keys(script.read_text(encoding="utf-8"), version), encoding="utf-8")
+
+
+def with_version_in_keys(text: str, version: str) -> str:
+    """`text` with the version in each citation key (kazakhstan-conflicts-edition-ru ->
+    …-ru-v0.1.0), as the current code writes it in a permanent copy (citation.key_suffix): an
+    older release's entries must not take the current version's keys (issue 22)."""
+    return VERSIONLESS_KEY.sub(lambda match: f"{match[0]}-v{version}", text)
 
 
 def versions_json(data, archives: dict[str, list[str]]) -> str:
