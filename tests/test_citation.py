@@ -90,8 +90,8 @@ def test_no_author_and_no_journal_are_invented(record):
 BIBTEX_WORK = f"""@online{{kazakhstan-conflicts-edition-ru,
   title = {{{{{TITLE_RU}}}}},
   titleaddon = {{веб-издание статьи}},
-  version = {{0.2.0}},
-  date = {{2026-11-27}},
+  version = {{0.3.0}},
+  date = {{2026-12-04}},
   url = {{{SITE}article.html}},
   urldate = {{2026-12-01}},
   langid = {{russian}},
@@ -103,8 +103,8 @@ BIBTEX_INTRODUCTION = f"""@inbook{{kazakhstan-conflicts-edition-ru-introduction,
   title = {{{{Введение}}}},
   booktitle = {{{{{TITLE_RU}}}}},
   booktitleaddon = {{веб-издание статьи}},
-  edition = {{Версия 0.2.0}},
-  date = {{2026-11-27}},
+  edition = {{Версия 0.3.0}},
+  date = {{2026-12-04}},
   url = {{{SITE}article.html#introduction}},
   urldate = {{2026-12-01}},
   langid = {{russian}},
@@ -116,10 +116,10 @@ RIS_P12 = f"""TY  - ELEC
 ID  - kazakhstan-conflicts-edition-ru
 TI  - {TITLE_RU}
 M3  - веб-издание статьи
-ET  - 0.2.0
+ET  - 0.3.0
 LA  - ru
 PY  - 2026
-DA  - 2026/11/27
+DA  - 2026/12/04
 UR  - {SITE}article.html
 M1  - 2026/12/01
 KW  - Казахстан
@@ -154,17 +154,17 @@ def test_bibtex_parses_back(record, locale):
             entry.key == item["id"] == f"kazakhstan-conflicts-edition-{locale}" + (f"-{fragment}" if fragment else "")
         )
         assert fields["url"] == URLS[locale] + (f"#{fragment}" if fragment else "")
-        assert fields["urldate"] == "2026-12-01" and fields["date"] == "2026-11-27"
+        assert fields["urldate"] == "2026-12-01" and fields["date"] == "2026-12-04"
         assert fields["langid"] == fields["language"] == {"ru": "russian", "en": "english"}[locale]
         assert fields["annotation"] == {"ru": NOT_IDENTIFIED, "en": item["annote"]}[locale]
         assert "author" not in fields and "journaltitle" not in fields and "note" not in fields
         assert "origtitle" not in fields and "origlanguage" not in fields
         if fragment:
             assert entry.entry_type == "inbook" and fields["title"] == "{" + INTRODUCTION[locale] + "}"
-            assert fields["booktitle"] == "{" + title + "}" and fields["edition"].endswith(" 0.2.0")
+            assert fields["booktitle"] == "{" + title + "}" and fields["edition"].endswith(" 0.3.0")
         else:
             assert entry.entry_type == "online" and fields["title"] == "{" + title + "}"
-            assert fields["version"] == "0.2.0"
+            assert fields["version"] == "0.3.0"
     assert cite(record, "bibtex", locale, "p12") == cite(record, "bibtex", locale)
     usage = citation.cite_usage(templates(record, locale), FORMAT["bibtex"], locale, FRAGMENTS["p12"])
     assert (
@@ -200,8 +200,8 @@ def test_ris_parses_back(record, locale):
         else:
             assert entry["title"] == title and "secondary_title" not in entry
         assert entry["urls"] == [URLS[locale] + ("#introduction" if fragment == "introduction" else "")]
-        assert entry["note"] == "2026/12/01" and "access_date" not in entry and entry["date"] == "2026/11/27"
-        assert entry["language"] == locale and entry["edition"] == "0.2.0"
+        assert entry["note"] == "2026/12/01" and "access_date" not in entry and entry["date"] == "2026/12/04"
+        assert entry["language"] == locale and entry["edition"] == "0.3.0"
         assert entry["type_of_work"].startswith(
             {"ru": "веб-издание статьи", "en": "Web edition of the article"}[locale]
         )

@@ -185,14 +185,14 @@ def test_cite_a_section_heading(server, browser_page):
     assert cite_this(browser_page, "#introduction") == today(GOST_2018["introduction"])
     browser_page.goto(server + "en/article.html")
     assert cite_this(browser_page, "#platform-of-peace") == (
-        f"{SENTENCE_EN} [Editors’ translation from Russian]. (2026, November 27). "
+        f"{SENTENCE_EN} [Editors’ translation from Russian]. (2026, December 4). "
         f"{SITE}en/article.html\n({TITLE_EN}, 2026, A Platform for Peace section)"
     )
 
 
 def test_cite_a_round_and_a_mission(server, browser_page):
     apa_round = (
-        f"{SENTENCE_EN} [Editors’ translation from Russian]. (2026, November 27). "
+        f"{SENTENCE_EN} [Editors’ translation from Russian]. (2026, December 4). "
         f"{SITE}en/astana/round-12.html\n({TITLE_EN}, 2026, Round 12 of the Astana process section)"
     )
     browser_page.goto(server + "en/astana/round-12.html")
@@ -208,12 +208,12 @@ def test_cite_a_round_and_a_mission(server, browser_page):
     browser_page.goto(server + "missions/iraq.html")
     name = "Ирак: инженерно-саперный отряд „Казбата“"  # inner quotation marks: the inner kind
     assert cite_this(browser_page, "h1#title") == today(
-        f"{name} // {EDITION_RU}. – Версия 0.2.0. – 2026. – URL: "
+        f"{name} // {EDITION_RU}. – Версия 0.3.0. – 2026. – URL: "
         f"{SITE}missions/iraq.html (дата обращения: 01.12.2026). – Текст : электронный."
     )
     browser_page.goto(server + "astana/index.html")  # a round in the table: cited as its own page
     assert cite_this(browser_page, "#round-3") == today(
-        f"3-й раунд Астанинского процесса // {EDITION_RU}. – Версия 0.2.0. – 2026. – URL: "
+        f"3-й раунд Астанинского процесса // {EDITION_RU}. – Версия 0.3.0. – 2026. – URL: "
         f"{SITE}astana/round-3.html (дата обращения: 01.12.2026). – Текст : электронный."
     )
 

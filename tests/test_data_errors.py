@@ -70,7 +70,7 @@ CASES = {
     ),
     "edition version not x.y.z": (
         "article.yml",
-        "  version: 0.2.0",
+        "  version: 0.3.0",
         "  version: first",
         ["article.yml:", "edition.version", "should match pattern"],
     ),
@@ -136,33 +136,33 @@ CASES = {
     ),
     "newest release not this edition": (
         "corrections.yml",
-        "  - version: 0.2.0\n    date: 2026-11-27",
-        "  - version: 0.2.0\n    date: 2026-11-28",
+        "  - version: 0.3.0\n    date: 2026-12-04",
+        "  - version: 0.3.0\n    date: 2026-12-05",
         ["corrections.yml:", "releases.0.version", "the newest release must be this edition"],
     ),
     "releases out of order": (
         "corrections.yml",
         "  - version: 0.1.0\n    date: 2026-11-26",
-        "  - version: 0.3.0\n    date: 2026-11-26",
-        ["corrections.yml:", "releases.1.version", "releases go newest first"],
+        "  - version: 0.4.0\n    date: 2026-11-26",
+        ["corrections.yml:", "releases.2.version", "releases go newest first"],
     ),
     "an older release without its commit": (
         "corrections.yml",
-        "    commit: 6d0fba15d7247ff6f54d5758ae1b7c56d06825db\n",
+        "    commit: e2e71dd7d14dd10d6d24c4f92917d50c26018d1d\n",
         "",
         ["corrections.yml:", "releases.1", "names the commit it is rebuilt from"],
     ),
     "a correction in no release": (
         "corrections.yml",
-        "  - id: decree-allocation\n    version: 0.2.0",
-        "  - id: decree-allocation\n    version: 0.1.5",
+        "  - id: academic-english\n    version: 0.3.0",
+        "  - id: academic-english\n    version: 0.1.5",
         ["corrections.yml:", "corrections.0.version", "0.1.5 is not a release above"],
     ),
     "a correction whose source is unknown": (
         "corrections.yml",
-        "sources: [kazinform-aid-2017]",
+        "sources: [kazinform-aid-2017]",  # the first correction citing it: decree-wording
         "sources: [kazinform-aid-2071]",
-        ["corrections.yml:", "corrections.0.sources", "kazinform-aid-2071"],
+        ["corrections.yml:", "corrections.11.sources", "kazinform-aid-2071"],
     ),
     "source id not in sources.yml": (
         "astana_rounds.yml",

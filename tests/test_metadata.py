@@ -31,7 +31,7 @@ def test_article_pages_carry_the_metadata_zotero_saves_a_web_page_from(page_html
     meta, og = head_meta(page), head_meta(page, "property")
     abstract = DATA.paragraphs[DATA.article.abstract[lang]]
     assert meta["DC.title"] == DATA.article.title[lang] == og["og:title"]
-    assert meta["DC.language"] == lang and meta["DC.date"] == "2026-11-27"
+    assert meta["DC.language"] == lang and meta["DC.date"] == "2026-12-04"
     assert meta["DC.description"] == abstract == og["og:description"]
     assert abstract.startswith({"ru": "В статье", "en": "The article"}[lang]) or abstract
     assert meta["DC.subject"] == "; ".join(getattr(DATA.article.keywords, lang))
@@ -46,7 +46,7 @@ def test_article_pages_carry_the_metadata_zotero_saves_a_web_page_from(page_html
 def test_every_page_is_a_dated_web_page(site, page_html):
     for path in ("index.html", "en/astana/round-12.html", "missions/iraq.html", "en/cite.html"):
         meta = head_meta(page_html(path))
-        assert meta["DC.date"] == "2026-11-27" and meta["DC.title"] and meta["DC.language"] in ("ru", "en")
+        assert meta["DC.date"] == "2026-12-04" and meta["DC.title"] and meta["DC.language"] in ("ru", "en")
 
 
 def test_every_meta_of_every_page_parses_whole(site):
@@ -70,7 +70,7 @@ def test_json_ld_ties_the_article_to_its_translation(page_html):
         assert document["inLanguage"] == lang and document["headline"] == DATA.article.title[lang]
         assert document["url"] == document["@id"] and document["url"].startswith(SITE_URL)
         assert "author" not in document  # the authors are not identified: none is invented
-        assert document["datePublished"] == "2026-11-27" and document["version"] == DATA.article.edition.version
+        assert document["datePublished"] == "2026-12-04" and document["version"] == DATA.article.edition.version
         assert document["abstract"] == DATA.paragraphs[DATA.article.abstract[lang]]
         assert "license" not in document  # the authors' rights are theirs: the editors license only their work
     assert russian["workTranslation"]["@id"] == english["url"]

@@ -258,14 +258,14 @@ def test_a_mark_under_a_heading_says_what_was_corrected_there(page_html):
 
 @pytest.mark.build
 @pytest.mark.parametrize("path, expected", [
-    ("article.html", "Впервые опубликовано 26 ноября 2026 (версия 0.1.0); последние исправления — в версии 0.2.0, "
-                     "27 ноября 2026 (журнал исправлений)"),
-    ("en/index.html", "First published 26 November 2026 (version 0.1.0); last corrected in version 0.2.0, "
-                      "27 November 2026 (corrections log)"),
+    ("article.html", "Впервые опубликовано 26 ноября 2026 (версия 0.1.0); последние исправления — в версии 0.3.0, "
+                     "4 декабря 2026 (журнал исправлений)"),
+    ("en/index.html", "First published 26 November 2026 (version 0.1.0); last corrected in version 0.3.0, "
+                      "4 December 2026 (corrections log)"),
 ])  # fmt: skip
 def test_the_title_says_when_the_edition_was_first_published_and_last_corrected(page_html, path, expected):
     releases = load_data().corrections.releases
-    assert releases[-1].version == "0.1.0" and releases[0].version == "0.2.0"  # the example's data
+    assert releases[-1].version == "0.1.0" and releases[0].version == "0.3.0"  # the example's data
     history = page_html(path).select_one(".title-block .edition-history")
     assert " ".join(history.get_text().replace("\xa0", " ").split()) == expected
 

@@ -133,7 +133,7 @@ def test_a_citation_made_in_an_older_version_points_to_it(published_server, brow
     browser_page.select_option(".cite-box select.cite-select", "csl-json")
     (item,) = json.loads(browser_page.locator(".cite-box .cite-text").inner_text())
     # the version in the key: not the key of the same paragraph in the current version
-    assert item["id"] == f"kazakhstan-conflicts-edition-ru-v{release.version}"
+    assert item["id"].startswith(f"kazakhstan-conflicts-edition-ru-v{release.version}")
     assert browser_page.console_errors == [] and browser_page.foreign_requests == []
 
 

@@ -490,7 +490,13 @@ def check_corrections_placed(site_dir: Path) -> None:
                 page = f"{FOLDERS[language]}{place.page}"
                 if not (site_dir / page).is_file():
                     raise misplaced((*field, "page"), f"there is no page {page}")
-                if place.anchor and (correction.id, page, place.anchor) not in STATE.marks_placed:
+                if not place.anchor:
+                    continue
+                if place.marked:
+                    found = (correction.id, page, place.anchor) in STATE.marks_placed
+                else:  # named without a mark: the id must still be there
+                    found = f'id="{place.anchor}"' in (site_dir / page).read_text(encoding="utf-8")
+                if not found:
                     raise misplaced((*field, "anchor"), f"{page} has no id '{place.anchor}'")
 
 

@@ -165,7 +165,7 @@ def marks_for(data, page_path: str, locale: str) -> list[tuple[str, object, tupl
         (place.anchor, correction, ("corrections", index, "where", number, "anchor"))
         for index, correction in enumerate(data.corrections.corrections)
         for number, place in enumerate(correction.where)
-        if place.page == page_path and locale in place.languages and place.anchor
+        if place.page == page_path and locale in place.languages and place.anchor and place.marked
     ]
 
 

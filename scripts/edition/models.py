@@ -397,6 +397,9 @@ class Place(Model):
     page: Annotated[str, StringConstraints(pattern=r"^(?:[a-z0-9-]+/)*[a-z0-9-]+\.html$")]
     anchor: Slug | None = None
     languages: Annotated[list[Language], Field(min_length=1)]
+    # false: the page's words did not change there (a rule of the glossary the page already
+    # followed): the place is named in the log, and no "corrected in" mark stands on the page
+    marked: bool = True
 
 
 class Wording(Model):

@@ -180,7 +180,7 @@ def build_old_release(root: Path, commit: str, target: Path, site_url: str) -> N
         }
         environment.update({"EDITION_SITE_URL": site_url, "SOURCE_DATE_EPOCH": epoch})
         result = subprocess.run(
-            [sys.executable, "scripts/build_site.py", str(target)],
+            _release_build_command(source, target, site_url),
             cwd=source,
             env=environment,
             text=True,
@@ -188,3 +188,23 @@ def build_old_release(root: Path, commit: str, target: Path, site_url: str) -> N
         )
         if result.returncode:
             raise ArchiveError(f"the build of {commit[:12]} failed:\n{result.stderr[-2000:]}")
+
+
+# How a release that can build its own permanent copy builds it: as its publish() built
+# versions/<its version>/ while it was current (one build_site() with EDITION_ARCHIVE_OF), not
+# its whole publishing run, which would rebuild the releases before it from a git history its
+# unpacked source has not got, and print its PDFs again.
+OWN_PERMANENT_COPY = (
+    "import sys; from pathlib import Path; sys.path.insert(0, 'scripts'); import build_site; "
+    "build_site.build_site(Path(sys.argv[1]), env={'EDITION_SITE_URL': sys.argv[2], 'EDITION_ARCHIVE_OF': sys.argv[3]})"
+)
+
+
+def _release_build_command(source: Path, target: Path, site_url: str) -> list[str]:
+    """The command that builds the release unpacked in `source` for `site_url` (…/versions/<v>/):
+    its own permanent copy where its code knows one (0.2.0 on), else its build script (0.1.0)."""
+    script = (source / "scripts" / "build_site.py").read_text(encoding="utf-8")
+    if "EDITION_ARCHIVE_OF" in script:
+        version = site_url.rstrip("/").rsplit("/", 1)[-1]
+        return [sys.executable, "-c", OWN_PERMANENT_COPY, str(target), site_url, version]
+    return [sys.executable, "scripts/build_site.py", str(target)]
