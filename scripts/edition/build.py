@@ -126,8 +126,7 @@ def on_config(config, fallback: BuildState | None = None):
     """`fallback`: under `mkdocs serve`, the last build's state, shown with an error banner
     when the data cannot be read now (the terminal alone would leave the browser waiting)."""
     global STATE
-    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
-    if offline and offline.config.enabled:
+    if offline_build(config):
         # Web Workers do not start from file://: the search worker needs this shim, vendored.
         config.extra["polyfills"] = [IFRAME_WORKER_SHIM]
     new_build = not i18n.building_another_language(config)  # then read the data and Material once for all
@@ -321,7 +320,24 @@ def on_page_content(html_text, page, config, files):
         except CiteButtonError as error:
             raise PluginError(f"{where}: {error}") from None
     html_text = named_headings(html_text)
+    if offline_build(config):  # the page's own link to its feed (corrections.md)
+        html_text = html_text.replace(f'href="{FEED}"', f'href="{feed_href(config, config.theme["language"], "")}"')
     return html_text
+
+
+def offline_build(config) -> bool:
+    """The offline profile (OFFLINE=true: Material's offline plugin, for file://)."""
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(offline and offline.config.enabled)
+
+
+def feed_href(config, locale: str, here: str) -> str:
+    """The corrections feed of `locale` as a page in folder `here` links it: beside it on the
+    site; from the offline copy, the published feed (a snapshot's feed would never change, and
+    a feed reader subscribes to an address: the copy carries none, 20 KB of its zip)."""
+    if offline_build(config) and config.site_url:
+        return f"{config.site_url}{FOLDERS[locale]}{FEED}"
+    return posixpath.relpath(f"{FOLDERS[locale]}{FEED}", here or ".")
 
 
 def on_page_context(context, page, config, nav):
@@ -341,7 +357,7 @@ def on_page_context(context, page, config, nav):
     )
     here = posixpath.dirname(page.file.dest_uri) or "."
     context["edition_feed"] = {
-        "href": posixpath.relpath(f"{FOLDERS[locale]}{FEED}", here),
+        "href": feed_href(config, locale, here),
         "title": STRINGS[locale]["feed_label"],
     }
     context["edition_footer"] = footer(STATE.data, locale, page.file.dest_uri, page_downloads(page, config, locale))
@@ -449,7 +465,9 @@ def on_post_build(config):
             (stylesheets / name).unlink(missing_ok=True)
     check_corrections_placed(site_dir)
     for locale, folder in FOLDERS.items():
-        (site_dir / folder / FEED).write_text(atom_feed(STATE.data, locale, config.site_url or ""), encoding="utf-8")
+        if not offline_build(config):  # the offline copy links the published feeds (feed_href)
+            feed = atom_feed(STATE.data, locale, config.site_url or "")
+            (site_dir / folder / FEED).write_text(feed, encoding="utf-8")
     if STATE.archives:
         (site_dir / ARCHIVE_FOLDER).mkdir(exist_ok=True)
         (site_dir / ARCHIVE_FOLDER / "versions.json").write_text(versions_json(STATE.data, STATE.archives), "utf-8")
@@ -552,13 +570,12 @@ def legend(locale: str) -> str:
 
 def page_downloads(page, config, locale: str) -> dict:
     """The downloads as the page at hand links to them (publication.downloads_context)."""
-    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
     return downloads_context(
         STATE.data,
         locale,
         page.file.dest_uri,
         config.site_url or "",
-        bool(offline and offline.config.enabled),
+        offline_build(config),
         STATE.downloads,
         file_names(STATE.data.article.edition.version, PROJECT_NAME),
     )
