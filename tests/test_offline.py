@@ -39,6 +39,18 @@ def test_nothing_a_reader_never_loads_is_shipped(offline):
     assert b"unpkg.com/iframe-worker" not in text and b"fonts.googleapis" not in text
 
 
+def test_the_copy_links_the_published_feeds_and_carries_none(offline):
+    """A snapshot's feed would never change: the copy's pages point feed readers at the
+    published feeds (the address the export was made for), and the zip has no .atom."""
+    with zipfile.ZipFile(offline["zip"]) as archive:
+        assert not [name for name in archive.namelist() if name.endswith(".atom")]
+    for folder in ("", "en/"):
+        page = (offline["unpacked"] / folder / "corrections.html").read_text(encoding="utf-8")
+        feed = f"https://example.org/edition/{folder}corrections.atom"
+        assert f'<link rel="alternate" type="application/atom+xml" href="{feed}"' in page
+        assert f'<a href="{feed}" type="application/atom+xml">Atom</a>' in page
+
+
 def _html_and_css(path):
     with zipfile.ZipFile(path) as archive:
         for name in archive.namelist():
