@@ -125,6 +125,34 @@ def test_biblatex_gost_prints_each_fragment_where_gost_puts_it(bib_file):
     assert "editors’ translation from Russian" in text  # the English version is said to be a translation
 
 
+def test_biblatex_apa_keeps_the_titles_case_and_prints_no_editors_remark(bib_file):
+    """biblatex-apa sentence-cases what is not in braces ("Роль республики казахстан", "from
+    russian") and prints `annotation`: the entries brace their titles and the words after
+    them, and carry no remark."""
+    folder, _, citations = bib_file
+    english = [c for c in citations if "-en" in c][:3]
+    body = " ".join(c if c.startswith("\\") else f"\\autocite{{{c}}}" for c in english)
+    (folder / "apa.tex").write_text(
+        "\\documentclass{article}\n\\usepackage{fontspec}\n\\setmainfont{DejaVu Serif}\n"
+        "\\setsansfont{DejaVu Sans}\n\\setmonofont{DejaVu Sans Mono}\n"
+        "\\usepackage{polyglossia}\n\\setdefaultlanguage{english}\n\\setotherlanguage{russian}\n"
+        "\\usepackage[backend=biber,style=apa]{biblatex}\n\\addbibresource{edition.bib}\n"
+        "\\begin{document}\n"
+        + body
+        + " \\autocite{kazakhstan-conflicts-edition-ru}.\n\\printbibliography\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    latex = [tool("xelatex"), "-interaction=nonstopmode", "-halt-on-error", "apa.tex"]
+    assert run(latex, folder).returncode == 0
+    assert run([tool("biber"), "apa"], folder).returncode == 0
+    for _ in range(2):
+        assert run(latex, folder).returncode == 0
+    text = " ".join(run([tool("pdftotext"), "apa.pdf", "-"], folder).stdout.split()).replace("- ", "")
+    assert TITLE["en"] in text and TITLE["ru"] in text  # not "the republic of kazakhstan"
+    assert "editors’ translation from Russian" in text and "In The Role of the Republic" in text
+    assert "not identified" not in text and "не установлены" not in text
+
+
 # ---------------------------------------------------------------------------- Pandoc
 def pandoc(folder, locale: str, style, citations: list[str], entries: dict) -> tuple[list[str], list[str]]:
     """Pandoc --citeproc: (the reference list, the notes or in-text citations), as plain text."""

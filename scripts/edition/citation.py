@@ -21,9 +21,10 @@ locator: `\autocite[абз.~12]{key}`, `[@key, абз. 12]`, which the cite box 
 ГОСТ Р 7.0.5-2008 does the same: a list entry describes the work, the reference names the
 place in it ([10, с. 81]). Keys: the work's, one per titled part, and the version in the key
 of a permanent copy (versions/<version>/), so that no two different entries share one. The
-editors' remark that the authors are not identified goes where no style prints it (BibTeX
-annotation, CSL annote, a RIS note); the machine formats carry no access date unless one is
-known (a placeholder would be imported as if it were a date)."""
+editors' remark that the authors are not identified goes where no style prints it (CSL annote,
+a RIS note; not into BibTeX, whose `annotation` biblatex-apa prints); the machine formats
+carry no access date unless one is known (a placeholder would be imported as if it were a
+date)."""
 
 import json
 import re
@@ -289,17 +290,22 @@ def _iso(item: dict, variable: str, separator: str) -> str:
 def _bibtex(item: dict) -> str:
     """A biblatex entry: @online for the work, @inbook for a titled part (booktitle: the
     edition), with only the fields biblatex's data model allows for its type (`biber --tool
-    --validate-datamodel`), titles in braces (no style changes their case), `language` beside
-    `langid` (Zotero reads the first, biblatex the second)."""
+    --validate-datamodel`), titles and the words after them in braces (no style changes their
+    case: biblatex-apa sentence-cases what is not), `language` beside `langid` (Zotero reads
+    the first, biblatex the second). No editors' remark: biblatex-apa prints `annotation`."""
     language = BY_CODE[item["language"]].bibtex
     part = "container-title" in item
     version = f"{STRINGS[item['language']]['imprint_version']} {item['version']}"
     fields = {
         "title": f"{{{item['title']}}}",
         **(
-            {"booktitle": f"{{{item['container-title']}}}", "booktitleaddon": item["genre"], "edition": version}
+            {
+                "booktitle": f"{{{item['container-title']}}}",
+                "booktitleaddon": f"{{{item['genre']}}}",
+                "edition": version,
+            }
             if part
-            else {"titleaddon": item["genre"], "version": item["version"]}
+            else {"titleaddon": f"{{{item['genre']}}}", "version": item["version"]}
         ),
         "date": _iso(item, "issued", "-"),
         "url": item["URL"],
@@ -307,7 +313,6 @@ def _bibtex(item: dict) -> str:
         "langid": language,
         "language": language,
         "keywords": item["keyword"],
-        "annotation": item["annote"],
     }
     entry = Entry("inbook" if part else "online", item["id"], [Field(k, v) for k, v in fields.items()])
     layout = BibtexFormat()
