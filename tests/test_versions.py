@@ -37,6 +37,26 @@ def contract_of(commit: str) -> list[str]:
     return yaml.safe_load(text)["published"]
 
 
+@pytest.mark.parametrize("release", OLDER, ids=lambda release: release.version)
+def test_each_older_release_is_built_as_its_own_permanent_copy_where_it_can_be(tmp_path, release):
+    """0.2.0 on: one build_site() with EDITION_ARCHIVE_OF, as its publishing run built
+    versions/<its version>/ (its whole publishing run would rebuild the releases before it from
+    a history `git archive` does not carry); 0.1.0, which knows no archives: its build script."""
+    from edition.versions import OWN_PERMANENT_COPY, _release_build_command
+
+    script = subprocess.run(
+        ["git", "show", f"{release.commit}:scripts/build_site.py"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    (tmp_path / "scripts").mkdir()
+    (tmp_path / "scripts" / "build_site.py").write_text(script, encoding="utf-8")
+    url = f"{SITE_URL}versions/{release.version}/"
+    command = _release_build_command(tmp_path, tmp_path / "out", url)
+    if release.version == "0.1.0":
+        assert command[1:] == ["scripts/build_site.py", str(tmp_path / "out")]
+    else:
+        assert command[1:] == ["-c", OWN_PERMANENT_COPY, str(tmp_path / "out"), url, release.version]
+
+
 def test_versions_json_lists_every_release_with_its_folder(published):
     listing = json.loads((published / "versions" / "versions.json").read_text(encoding="utf-8"))
     assert [entry["version"] for entry in listing] == [release.version for release in LOG.releases]
