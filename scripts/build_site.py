@@ -271,7 +271,8 @@ def build_archives(folder: Path) -> dict[str, Path]:
     try:
         for release in releases[1:]:
             built[release.version] = folder / release.version
-            build_old_release(ROOT, release.commit, built[release.version], f"{site_url}versions/{release.version}/")
+            url = f"{site_url}versions/{release.version}/"
+            build_old_release(ROOT, release.commit, built[release.version], url, release.version)
     except ArchiveError as error:
         raise BuildFailed(str(error)) from None
     current = releases[0].version

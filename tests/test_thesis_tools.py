@@ -81,6 +81,31 @@ def test_biber_finds_every_field_allowed_for_its_entry_type(bib_file):
     assert {re.sub(r"^.*?WARN", "WARN", line) for line in warnings} == expected, warnings
 
 
+def typeset(folder, name: str, style: str, languages: tuple[str, str], body: str) -> tuple[str, str, str]:
+    """A XeLaTeX document `name`.tex citing edition.bib in biblatex `style` (its main language
+    first), run as a thesis is: xelatex, biber, xelatex twice. (biber's output, LaTeX's log,
+    the PDF's text with the list's hyphenation undone.)"""
+    main, other = languages
+    (folder / f"{name}.tex").write_text(
+        "\\documentclass{article}\n\\usepackage{fontspec}\n\\setmainfont{DejaVu Serif}\n"
+        "\\setsansfont{DejaVu Sans}\n\\setmonofont{DejaVu Sans Mono}\n"
+        f"\\usepackage{{polyglossia}}\n\\setdefaultlanguage{{{main}}}\n\\setotherlanguage{{{other}}}\n"
+        f"\\usepackage[backend=biber,style={style}]{{biblatex}}\n"
+        "\\addbibresource{edition.bib}\n\\begin{document}\n" + body + "\n\\printbibliography\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    latex = [tool("xelatex"), "-interaction=nonstopmode", "-halt-on-error", f"{name}.tex"]
+    assert run(latex, folder).returncode == 0
+    bib = run([tool("biber"), name], folder)
+    assert bib.returncode == 0, bib.stdout
+    for _ in range(2):
+        final = run(latex, folder)
+        assert final.returncode == 0, final.stdout[-2000:]
+    log = (folder / f"{name}.log").read_text(encoding="utf-8", errors="replace")
+    text = " ".join(run([tool("pdftotext"), f"{name}.pdf", "-"], folder).stdout.split())
+    return bib.stdout, log, text.replace("- ", "")
+
+
 def test_biblatex_gost_prints_each_fragment_where_gost_puts_it(bib_file):
     """XeLaTeX + biber + biblatex-gost (gost-numeric): no warning caused by the entries, one
     list entry per key, a titled part as "Part // Edition : веб-издание статьи", a paragraph as
@@ -88,31 +113,14 @@ def test_biblatex_gost_prints_each_fragment_where_gost_puts_it(bib_file):
     folder, entries, citations = bib_file
     body = "\n\n".join(f"Ссылка {i}: \\autocite{{{c}}}." if not c.startswith("\\") else f"Ссылка {i}: {c}."
                        for i, c in enumerate(citations))  # fmt: skip
-    (folder / "thesis.tex").write_text(
-        "\\documentclass{article}\n\\usepackage{fontspec}\n\\setmainfont{DejaVu Serif}\n"
-        "\\setsansfont{DejaVu Sans}\n\\setmonofont{DejaVu Sans Mono}\n"
-        "\\usepackage{polyglossia}\n\\setdefaultlanguage{russian}\n\\setotherlanguage{english}\n"
-        "\\usepackage[backend=biber,style=gost-numeric,language=auto,autolang=other]{biblatex}\n"
-        "\\addbibresource{edition.bib}\n\\begin{document}\n" + body + "\n\\printbibliography\n\\end{document}\n",
-        encoding="utf-8",
+    biber, log, text = typeset(
+        folder, "thesis", "gost-numeric,language=auto,autolang=other", ("russian", "english"), body
     )
-    latex = [tool("xelatex"), "-interaction=nonstopmode", "-halt-on-error", "thesis.tex"]
-    assert run(latex, folder).returncode == 0
-    bib = run([tool("biber"), "thesis"], folder)
-    assert bib.returncode == 0, bib.stdout
     # biblatex-gost 1.22's own sorting template makes biber 2.18 warn "not a sortable field"
     # (volume, book, part, issue) whatever is cited: not the entries'
-    warnings = [
-        line for line in bib.stdout.splitlines() if re.search(r"\bWARN - ", line) and "sortable field" not in line
-    ]
+    warnings = [line for line in biber.splitlines() if re.search(r"\bWARN - ", line) and "sortable field" not in line]
     assert not warnings, warnings
-    for _ in range(2):
-        final = run(latex, folder)
-        assert final.returncode == 0, final.stdout[-2000:]
-    log = (folder / "thesis.log").read_text(encoding="utf-8", errors="replace")
     assert not re.findall(r"(?:LaTeX|Package biblatex) Warning.*", log)
-    text = " ".join(run([tool("pdftotext"), "thesis.pdf", "-"], folder).stdout.split())
-    text = text.replace("- ", "")  # the hyphenation of the printed list
     assert re.search(r"Ссылка 1: \[(\d+), абз\. 12\]", text) and re.search(r"\[(\d+), para\. 12\]", text)
     numbers = re.findall(r"Ссылка \d+: \[(\d+)", text)
     assert len(set(numbers)) == len(entries) == 8  # the work and three parts in each language
@@ -132,22 +140,9 @@ def test_biblatex_apa_keeps_the_titles_case_and_prints_no_editors_remark(bib_fil
     folder, _, citations = bib_file
     english = [c for c in citations if "-en" in c][:3]
     body = " ".join(c if c.startswith("\\") else f"\\autocite{{{c}}}" for c in english)
-    (folder / "apa.tex").write_text(
-        "\\documentclass{article}\n\\usepackage{fontspec}\n\\setmainfont{DejaVu Serif}\n"
-        "\\setsansfont{DejaVu Sans}\n\\setmonofont{DejaVu Sans Mono}\n"
-        "\\usepackage{polyglossia}\n\\setdefaultlanguage{english}\n\\setotherlanguage{russian}\n"
-        "\\usepackage[backend=biber,style=apa]{biblatex}\n\\addbibresource{edition.bib}\n"
-        "\\begin{document}\n"
-        + body
-        + " \\autocite{kazakhstan-conflicts-edition-ru}.\n\\printbibliography\n\\end{document}\n",
-        encoding="utf-8",
+    _, _, text = typeset(
+        folder, "apa", "apa", ("english", "russian"), body + " \\autocite{kazakhstan-conflicts-edition-ru}."
     )
-    latex = [tool("xelatex"), "-interaction=nonstopmode", "-halt-on-error", "apa.tex"]
-    assert run(latex, folder).returncode == 0
-    assert run([tool("biber"), "apa"], folder).returncode == 0
-    for _ in range(2):
-        assert run(latex, folder).returncode == 0
-    text = " ".join(run([tool("pdftotext"), "apa.pdf", "-"], folder).stdout.split()).replace("- ", "")
     assert TITLE["en"] in text and TITLE["ru"] in text  # not "the republic of kazakhstan"
     assert "editors’ translation from Russian" in text and "In The Role of the Republic" in text
     assert "not identified" not in text and "не установлены" not in text

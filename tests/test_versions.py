@@ -50,7 +50,7 @@ def test_each_older_release_is_built_as_its_own_permanent_copy_where_it_can_be(t
     (tmp_path / "scripts").mkdir()
     (tmp_path / "scripts" / "build_site.py").write_text(script, encoding="utf-8")
     url = f"{SITE_URL}versions/{release.version}/"
-    command = _release_build_command(tmp_path, tmp_path / "out", url)
+    command = _release_build_command(tmp_path, tmp_path / "out", url, release.version)
     if release.version == "0.1.0":
         assert command[1:] == ["scripts/build_site.py", str(tmp_path / "out")]
     else:

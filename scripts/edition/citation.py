@@ -359,12 +359,11 @@ def templates(record, locale: str) -> dict:
     out = {}
     for fmt in FORMATS:
         out[fmt.id] = {}
-        language = fmt.language or locale
+        item = csl_item(record, fmt.language or locale, SENTINEL_URL, SENTINEL_DATE, SENTINEL_KEY)
         for kind in KINDS:
-            item = csl_item(record, language, SENTINEL_URL, SENTINEL_DATE, SENTINEL_KEY)
             out[fmt.id][kind] = _tokens(fmt, kind, str(render(fmt, item, record, kind, locale)))
-        item = csl_item(record, language, SENTINEL_URL, SENTINEL_DATE, SENTINEL_KEY)
-        out[fmt.id]["usage"] = _tokens(fmt, "usage", usage(fmt, item, locale)) if usage(fmt, item, locale) else ""
+        paragraph_usage = usage(fmt, item, locale)
+        out[fmt.id]["usage"] = _tokens(fmt, "usage", paragraph_usage) if paragraph_usage else ""
     return out
 
 

@@ -157,7 +157,7 @@ def versions_json(data, archives: dict[str, list[str]]) -> str:
     return json.dumps(entries, ensure_ascii=False, indent=2) + "\n"
 
 
-def build_old_release(root: Path, commit: str, target: Path, site_url: str) -> None:
+def build_old_release(root: Path, commit: str, target: Path, site_url: str, version: str) -> None:
     """The site of `commit` (a release), built by that commit's own code into `target`, for
     the address `site_url`. Needs the commit in this clone's history."""
     if subprocess.run(["git", "cat-file", "-e", f"{commit}^{{commit}}"], cwd=root, capture_output=True).returncode:
@@ -180,7 +180,7 @@ def build_old_release(root: Path, commit: str, target: Path, site_url: str) -> N
         }
         environment.update({"EDITION_SITE_URL": site_url, "SOURCE_DATE_EPOCH": epoch})
         result = subprocess.run(
-            _release_build_command(source, target, site_url),
+            _release_build_command(source, target, site_url, version),
             cwd=source,
             env=environment,
             text=True,
@@ -200,11 +200,10 @@ OWN_PERMANENT_COPY = (
 )
 
 
-def _release_build_command(source: Path, target: Path, site_url: str) -> list[str]:
-    """The command that builds the release unpacked in `source` for `site_url` (…/versions/<v>/):
-    its own permanent copy where its code knows one (0.2.0 on), else its build script (0.1.0)."""
+def _release_build_command(source: Path, target: Path, site_url: str, version: str) -> list[str]:
+    """The command that builds release `version`, unpacked in `source`, for `site_url`: its own
+    permanent copy where its code knows one (0.2.0 on), else its build script (0.1.0)."""
     script = (source / "scripts" / "build_site.py").read_text(encoding="utf-8")
     if "EDITION_ARCHIVE_OF" in script:
-        version = site_url.rstrip("/").rsplit("/", 1)[-1]
         return [sys.executable, "-c", OWN_PERMANENT_COPY, str(target), site_url, version]
     return [sys.executable, "scripts/build_site.py", str(target)]
