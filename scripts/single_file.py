@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from edition.citation import DEFAULT_FORMAT, FORMATS_BY_ID, cite, templates
 from edition.data import load_data
+from edition.kinds import KINDS
 from edition.locales import FOLDERS
 from edition.render import TEMPLATES_DIR, render
 from edition.strings import STRINGS
@@ -25,11 +26,8 @@ from edition.strings import STRINGS
 SINGLE_CSS = TEMPLATES_DIR / "single.css"  # the page frame
 EDITION_CSS = Path(__file__).resolve().parents[1] / "docs" / "assets" / "edition.css"  # the components
 URL_REFERENCE = re.compile(r"url\(#([^)]+)\)")  # an SVG attribute pointing at an id: fill="url(#x)"
-DATA_SECTIONS = [
-    ("missions/index.html", "data-missions"),
-    ("astana/index.html", "data-astana"),
-    ("funding/index.html", "data-funding"),
-]
+# The data kinds' index pages that the file holds, each with the prefix of its ids
+DATA_SECTIONS = [(f"{kind.folder}/index.html", f"data-{kind.folder}") for kind in KINDS if kind.single_file]
 
 
 def write_single_files(site: Path, dist: Path, made: date) -> dict[str, Path]:

@@ -99,7 +99,7 @@ def test_a_value_that_looks_like_a_formula_stays_text():
     import io
     import zipfile
 
-    from edition.pages import Table
+    from edition.kinds import Table
     from edition.spreadsheet import to_xlsx
 
     data = load_data()

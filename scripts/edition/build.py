@@ -46,20 +46,13 @@ from .data import DATA_DIR, load_data
 from .fragments import FragmentError, page_fragments
 from .hosting import inline_scripts, without_source_maps, write_server_rules
 from .html_check import unsafe_markup
+from .kinds import FOLDERS as GENERATED
 from .locales import CODES, DEFAULT, FOLDERS, check_i18n_languages, other
 from .markdown_source import body_first_line, headings_without_id, paragraphs, sequence_errors
 from .markers import MarkerError, Verb, expand_markers
 from .material_css import cut_main
 from .metadata import page_metadata
-from .pages import (
-    ELEMENT_ID,
-    GENERATED,
-    article_links,
-    render_timeline,
-    unwrap_html_blocks,
-    wrap_html_blocks,
-    write_data_pages,
-)
+from .pages import ELEMENT_ID, article_links, unwrap_html_blocks, wrap_html_blocks, write_data_pages
 from .palette import color_schemes, cut_palette
 from .paragraphs import ParagraphNumbers
 from .publication import (
@@ -80,6 +73,7 @@ from .source_files import check_source_folders
 from .strings import EDITION_JS_KEYS, STRINGS, strings_for_js, ui_string
 from .tables import material_table_rules, wrapped_tables
 from .template_scripts import record_template_scripts
+from .timeline import render_timeline
 from .typography import tie_russian
 from .versions import (
     ARCHIVE_FOLDER,
@@ -188,7 +182,7 @@ def on_pre_build(config, serving: bool = False):
 
 
 def on_serve(server, config, builder):
-    """Watch docs/ but the folders the build itself writes (pages.GENERATED, each language's
+    """Watch docs/ but the folders the build itself writes (kinds.FOLDERS, each language's
     assets/): a data edit then rebuilds once, not once more for the pages it regenerates.
     (A folder added to docs/<lang>/ later is watched after a restart.)"""
     docs = Path(config.docs_dir)
@@ -535,7 +529,7 @@ def editorial_heading_ids(html_text: str) -> set[str]:
 
 
 def is_generated(page) -> bool:
-    """A page pages.py writes from data/ (docs/<lang>/missions/... : pages.GENERATED)."""
+    """A page pages.py writes from data/ (docs/<lang>/<a kind's folder>/...: kinds.FOLDERS)."""
     parts = page.file.src_uri.split("/")
     return len(parts) > 2 and parts[1] in GENERATED
 

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from markupsafe import Markup
 
 from .contract import relative_href
+from .kinds import kind_of
 from .locales import FOLDERS
 from .render import render
 from .strings import STRINGS, format_date
@@ -47,14 +48,8 @@ def page_label(data, page: str, locale: str) -> str:
     names = t["page_names"]
     if page in names:
         return names[page]
-    folder, _, name = page.partition("/")
-    if folder == "missions":
-        mission = next((m for m in data.missions.missions if f"{m.id}.html" == name), None)
-        if mission:
-            return mission.name[locale]
-    if folder == "astana" and name.startswith("round-"):
-        return t["round_title"].format(n=name.removeprefix("round-").removesuffix(".html"))
-    return page
+    kind = kind_of(page)
+    return (kind.page_label(data, page, locale) if kind else None) or page
 
 
 def anchor_label(anchor: str | None, locale: str) -> str:

@@ -11,13 +11,11 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .article import ARTICLE, article_paragraphs, translation_of
+from .kinds import KINDS
+from .kinds.base import unique
 from .models import (
     ArticleRecord,
     CorrectionsFile,
-    FactsFile,
-    FundingFile,
-    MissionsFile,
-    RoundsFile,
     Source,
     SourcesFile,
     article_quotes,
@@ -28,12 +26,10 @@ from .yaml_source import DataError, YamlDocument, read_yaml, shown
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 # The anchors the data pages have whatever the data (templates/*.md.j2): no record id may be one.
 PAGE_ANCHORS = {"title", "overview", "start", "end", "checks", "article", "sources", "downloads", "timeline"}
+# The files every edition has; each data kind adds its own (kinds/).
 FILES = {
     "sources": ("sources.yml", SourcesFile),
-    "missions": ("missions.yml", MissionsFile),
-    "rounds": ("astana_rounds.yml", RoundsFile),
-    "funding": ("funding_sources.yml", FundingFile),
-    "facts": ("facts.yml", FactsFile),
+    **{kind.name: (kind.file, kind.model) for kind in KINDS},
     "article": ("article.yml", ArticleRecord),
     "corrections": ("corrections.yml", CorrectionsFile),
 }
@@ -42,13 +38,16 @@ FILES = {
 @dataclass(frozen=True)
 class EditionData:
     sources: dict[str, Source]
-    missions: MissionsFile
-    rounds: RoundsFile
-    funding: FundingFile
-    facts: FactsFile
     article: ArticleRecord
     paragraphs: dict[str, str]  # the authors' paragraphs of the article, by id (article.py)
     corrections: CorrectionsFile
+    records: dict[str, BaseModel]  # each data kind's file, by the kind's name (Kind.name)
+
+    def __getattr__(self, name: str):
+        records = self.__dict__.get("records", {})  # (not yet there while a copy is unpickled)
+        if name in records:
+            return records[name]
+        raise AttributeError(name)
 
 
 def load_data(data_dir: Path = DATA_DIR, article: Path | None = None) -> EditionData:
@@ -61,7 +60,8 @@ def load_data(data_dir: Path = DATA_DIR, article: Path | None = None) -> Edition
         models[name] = validate(documents[name], model)
     sources = {source.id: source for source in models["sources"].sources}
     check_unique_ids(documents, models)
-    check_order(documents, models)
+    for kind in KINDS:
+        kind.check(documents[kind.name], models[kind.name], PAGE_ANCHORS)
     cited = check_references(documents, models, sources, paragraphs, english)
     unused = sorted(set(sources) - cited)
     if unused:
@@ -79,13 +79,10 @@ def load_data(data_dir: Path = DATA_DIR, article: Path | None = None) -> Edition
     check_releases(documents["corrections"], models["corrections"], models["article"])
     return EditionData(
         sources,
-        models["missions"],
-        models["rounds"],
-        models["funding"],
-        models["facts"],
         models["article"],
         paragraphs,
         models["corrections"],
+        {kind.name: models[kind.name] for kind in KINDS},
     )
 
 
@@ -146,72 +143,9 @@ def describe(error: dict) -> str:
 
 # ---------------------------------------------------------------------------- cross-record checks
 def check_unique_ids(documents, models) -> None:
-    def unique(document, items, key, path):
-        seen = set()
-        for index, item in enumerate(items):
-            value = getattr(item, key)
-            if value in seen:
-                raise document.error((*path, index, key), f"duplicate {key} '{value}'")
-            seen.add(value)
-
-    def not_reserved(document, items, path, reserved):
-        """A record's id becomes an anchor on a page that has anchors of its own."""
-        for index, item in enumerate(items):
-            if item.id in reserved or item.id.startswith("src-"):
-                raise document.error(
-                    (*path, index, "id"), f"'{item.id}' is an anchor of the page itself: choose another id"
-                )
-
+    """Ids of the files every edition has (each kind checks its own: Kind.check)."""
     unique(documents["sources"], models["sources"].sources, "id", ("sources",))
-    unique(documents["missions"], models["missions"].missions, "id", ("missions",))
-    for index, mission in enumerate(models["missions"].missions):
-        unique(documents["missions"], mission.facts, "id", ("missions", index, "facts"))
-    unique(documents["rounds"], models["rounds"].article_claims, "id", ("article_claims",))
-    unique(documents["facts"], models["facts"].topics, "id", ("topics",))
     unique(documents["corrections"], models["corrections"].corrections, "id", ("corrections",))
-    for index, topic in enumerate(models["facts"].topics):
-        unique(documents["facts"], topic.facts, "id", ("topics", index, "facts"))
-    for index, mission in enumerate(models["missions"].missions):
-        not_reserved(documents["missions"], mission.facts, ("missions", index, "facts"), PAGE_ANCHORS)
-    not_reserved(documents["facts"], models["facts"].topics, ("topics",), PAGE_ANCHORS)
-
-
-def check_order(documents, models) -> None:
-    missions = documents["missions"]
-    for index, mission in enumerate(models["missions"].missions):
-        if mission.end and mission.end.date.last_day < mission.start.date.first_day:
-            raise missions.error(
-                ("missions", index, "end", "date"),
-                f"end {mission.end.date} is before start {mission.start.date}",
-            )
-
-    rounds_doc, rounds = documents["rounds"], models["rounds"]
-    period_end = rounds.article_period.end.last_day
-    for index, round_ in enumerate(rounds.rounds):
-        where = ("rounds", index)
-        if round_.n != index + 1:
-            raise rounds_doc.error(
-                (*where, "n"),
-                f"round {round_.n} is item {index + 1}: rounds are numbered 1, 2, 3 ... in order, each once",
-            )
-        if round_.end.last_day < round_.start.first_day:
-            raise rounds_doc.error((*where, "end"), f"end {round_.end} is before start {round_.start}")
-        if index and round_.start.first_day < rounds.rounds[index - 1].end.first_day:
-            raise rounds_doc.error((*where, "start"), f"{round_.start} is before the end of round {round_.n - 1}")
-        if round_.city not in rounds.cities:
-            raise rounds_doc.error((*where, "city"), f"'{round_.city}' is not one of {', '.join(rounds.cities)}")
-        after = round_.start.first_day > period_end
-        if round_.after_article != after:
-            raise rounds_doc.error(
-                (*where, "after_article"),
-                f"must be {str(after).lower()}: the article's period ends {rounds.article_period.end}",
-            )
-
-    for index, item in enumerate(models["funding"].funding_sources):
-        if item.n != index + 1:
-            raise documents["funding"].error(
-                ("funding_sources", index, "n"), f"{item.n} is item {index + 1}: number them 1, 2, 3 ..."
-            )
 
 
 def check_references(documents, models, sources: dict, paragraphs: dict[str, str], english: dict[str, str]) -> set[str]:

@@ -1,22 +1,16 @@
 """Machine-readable metadata in each page's head, from data/article.yml and the data files:
 Dublin Core and Open Graph, which reference managers read (Zotero's "Embedded Metadata"
 translator saves the article page as a web page from them), and schema.org JSON-LD
-(ScholarlyArticle and its translation, Dataset, Event). Only what is known is said: there is
-no author and no journal, because neither is identified.
+(ScholarlyArticle and its translation; Dataset and Event, a data kind's index page and its
+records' pages). Only what is known is said: there is no author and no journal, because neither is identified.
 
 No Highwire `citation_*` tags: with `citation_title` Zotero guesses a journal article (and
 finds no journal), and Google Scholar, which reads them, indexes only items with an author
 and a publication date (its inclusion guidelines), which this edition cannot give."""
 
+from .kinds import kind_of
 from .locales import BY_CODE, DEFAULT, FOLDERS, other
 from .strings import STRINGS
-
-DATA_INDEXES = {  # data page -> its download stem
-    "missions/index.html": "missions",
-    "astana/index.html": "astana_rounds",
-    "funding/index.html": "funding_sources",
-    "facts/index.html": "facts",
-}
 
 
 def page_metadata(
@@ -73,9 +67,8 @@ def page_metadata(
         else:
             jsonld["translationOfWork"] = twin
             jsonld["translator"] = editors
-    elif path in DATA_INDEXES:
-        stem = DATA_INDEXES[path]
-        folder = path.rsplit("/", 1)[0]
+    elif (kind := kind_of(path)) and kind.dataset and path == f"{kind.folder}/index.html":
+        stem, folder = kind.dataset, kind.folder
         jsonld = schema_thing(
             "Dataset",
             own,
@@ -95,22 +88,10 @@ def page_metadata(
                 )
             ],
         )
-    elif path.startswith("astana/round-"):
-        round_ = data.rounds.rounds[int(path.removeprefix("astana/round-").removesuffix(".html")) - 1]
-        jsonld = schema_event(
-            own, locale, page_title, round_.start, round_.end, data.rounds.cities[round_.city][locale]
-        )
-    elif path.startswith("missions/") and path != "missions/index.html":
-        mission = next(m for m in data.missions.missions if f"missions/{m.id}.html" == path)
-        jsonld = schema_event(
-            own,
-            locale,
-            mission.name[locale],
-            mission.start.date,
-            mission.end.date if mission.end else None,
-            mission.short[locale],
-            description=mission.summary[locale],
-        )
+    elif kind and (event := kind.event(data, path, locale)):
+        name, description = event.get("name", page_title), event.get("description")
+        more = {"description": description} if description else {}
+        jsonld = schema_event(own, locale, name, event["start"], event["end"], event["place"], **more)
     return {"meta": meta, "og": og, "jsonld": jsonld}
 
 

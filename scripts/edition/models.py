@@ -1,5 +1,7 @@
 """The schema of the data files: one model per file, strict (unknown keys are errors),
-bilingual text with both languages required, and a source for every value.
+bilingual text with both languages required, and a source for every value. Here: the parts
+the kinds share, and the files every edition has; each data kind's file has its model in its
+module of kinds/.
 
 The models check each value's shape; what depends on other records or files (unique ids,
 dates in order, sources that exist, quotations found in the article) is checked in data.py,
@@ -228,86 +230,6 @@ class Source(Model):
 
 class SourcesFile(Model):
     sources: Annotated[list[Source], Field(min_length=1)]
-
-
-# ---------------------------------------------------------------------------- missions.yml
-class Mission(Model):
-    id: Slug
-    name: Text
-    short: Text
-    after_article: bool
-    summary: Text
-    start: Dated
-    end: Dated | None = None  # none: still under way when the sources were written
-    facts: list[Check]
-
-
-class MissionsFile(Model):
-    missions: Annotated[list[Mission], Field(min_length=1)]
-
-
-# ---------------------------------------------------------------------------- astana_rounds.yml
-class ArticlePeriod(Model):
-    start: IsoDate
-    end: IsoDate
-    article: ArticleQuote
-
-
-class Round(Model):
-    n: PositiveInt
-    start: IsoDate
-    end: IsoDate
-    city: Slug
-    after_article: bool = False
-    planned: SourcedText | None = None  # where and when it was meant to be held, if it moved
-    participants: Text | None = None
-    outcome: Text | None = None
-    sources: SourceIds
-    confidence: Confidence
-
-
-class RoundsFile(Model):
-    article_period: ArticlePeriod
-    cities: dict[Slug, Text]
-    capital_renamed: SourcedText
-    article_claims: list[Check]
-    guarantors: SourcedText
-    rounds: Annotated[list[Round], Field(min_length=1)]
-
-
-# ---------------------------------------------------------------------------- funding_sources.yml
-class Law(Model):
-    title: Text
-    number: NonEmpty
-    date: IsoDate
-    sources: SourceIds
-    confidence: Confidence
-    article: ArticleQuote
-    wording_verified: bool
-    note: Text
-
-
-class FundingSource(Model):
-    n: PositiveInt
-    article: ArticleQuote
-    summary: Text
-    outside: Outside | None = None
-
-
-class FundingFile(Model):
-    law: Law
-    funding_sources: Annotated[list[FundingSource], Field(min_length=1)]
-
-
-# ---------------------------------------------------------------------------- facts.yml
-class Topic(Model):
-    id: Slug
-    title: Text
-    facts: Annotated[list[Check], Field(min_length=1)]
-
-
-class FactsFile(Model):
-    topics: Annotated[list[Topic], Field(min_length=1)]
 
 
 # ---------------------------------------------------------------------------- article.yml

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from babel.numbers import format_decimal
 
+from .kinds import FOLDERS as DATA_FOLDERS
 from .locales import FOLDERS
-from .pages import GENERATED
 from .render import render
 from .strings import STRINGS, format_date
 
@@ -76,7 +76,7 @@ def downloads_context(data, locale: str, page_dest: str, site_url: str, offline:
 def data_files(docs_dir: Path, locale: str, page_dir: str) -> list[dict]:
     """The spreadsheet (XLSX), CSV and JSON tables of the data pages of `locale`, with their sizes."""
     found = []
-    for folder in GENERATED:
+    for folder in DATA_FOLDERS:
         for path in [
             path
             for suffix in ("xlsx", "csv", "json")

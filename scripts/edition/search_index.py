@@ -18,7 +18,7 @@ import json
 from html import escape
 from pathlib import Path
 
-from .strings import STRINGS, format_date, format_range
+from .kinds import KINDS
 
 
 def split_search_index(site_dir: Path, folders: dict[str, str], data) -> None:
@@ -50,55 +50,11 @@ def split_search_index(site_dir: Path, folders: dict[str, str], data) -> None:
 
 
 def data_entries(data, locale: str) -> list[dict]:
-    """Search entries for the data pages of `locale` (locations from its language root)."""
-    t = STRINGS[locale]
+    """Search entries for the data pages of `locale` (locations from its language root), each
+    data kind's (Kind.search_entries)."""
 
     def entry(location: str, title: str, *texts: str) -> dict:
         text = " ".join(escape(part) for part in texts if part)
         return {"location": location, "title": escape(title), "text": text}
 
-    def checks(facts) -> list[str]:
-        return [f"{f.label[locale]}: {f.outside.value[locale]}" if f.outside else f.label[locale] for f in facts]
-
-    cities = data.rounds.cities
-    entries = [entry("missions/index.html", t["missions"], t["missions_lead"])]
-    for mission in data.missions.missions:
-        period = format_range(mission.start.date, mission.end.date if mission.end else None, locale)
-        entries.append(
-            entry(
-                f"missions/{mission.id}.html",
-                mission.name[locale],
-                mission.summary[locale],
-                period,
-                *checks(mission.facts),
-            )  # fmt: skip
-        )
-    entries.append(entry("astana/index.html", t["astana"], data.rounds.guarantors.value[locale],
-                         *checks(data.rounds.article_claims)))  # fmt: skip
-    for round_ in data.rounds.rounds:
-        entries.append(
-            entry(
-                f"astana/round-{round_.n}.html",
-                t["round_title"].format(n=round_.n),
-                f"{format_range(round_.start, round_.end, locale)}, {cities[round_.city][locale]}.",
-                round_.outcome[locale] if round_.outcome else "",
-                round_.participants[locale] if round_.participants else "",
-            )
-        )
-    law = data.funding.law
-    entries.append(entry("funding/index.html", t["funding"], t["funding_lead"]))
-    entries.append(entry("funding/index.html#law", t["law"], law.title[locale],
-                         t["law_number"].format(number=law.number, date=format_date(law.date, locale))))  # fmt: skip
-    for item in data.funding.funding_sources:
-        entries.append(
-            entry(
-                f"funding/index.html#source-{item.n}",
-                t["source_n"].format(n=item.n),
-                item.summary[locale],
-                item.outside.value[locale] if item.outside else "",
-            )  # fmt: skip
-        )
-    entries.append(entry("facts/index.html", t["facts"], t["facts_lead"]))
-    for topic in data.facts.topics:
-        entries.append(entry(f"facts/index.html#{topic.id}", topic.title[locale], *checks(topic.facts)))
-    return entries
+    return [found for kind in KINDS for found in kind.search_entries(data, locale, entry)]

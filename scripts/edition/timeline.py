@@ -4,7 +4,10 @@ Only numbers and labels are computed here; timeline.svg.j2 draws them."""
 
 from datetime import date
 
+from markupsafe import Markup
+
 from .models import PartialDate
+from .render import render
 from .strings import format_date, format_range, ui_string
 
 WIDTH, LABEL_WIDTH, RIGHT_MARGIN = 760, 64, 14
@@ -12,6 +15,11 @@ TOP, LANE, BAR_GAP = 6, 20, 8
 # With more data than a figure can show one by one (the scaling bench's 100x): rounds become
 # one tick a month, and the missions past the first lanes are counted in the caption.
 MAX_ROUND_TICKS, MAX_MISSION_LANES = 60, 12
+
+
+def render_timeline(data, locale: str, prefix: str) -> Markup:
+    """The timeline figure (inline SVG) for a page `prefix` away from the language root."""
+    return Markup(render("timeline.svg.j2", **timeline_context(data, locale, prefix)).strip())
 
 
 def timeline_context(data, locale: str, prefix: str) -> dict:
