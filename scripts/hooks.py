@@ -11,7 +11,7 @@ import importlib
 import sys
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 
 SCRIPTS = str(Path(__file__).resolve().parent)  # where the `edition` package lives
 SERVING = False  # under `mkdocs serve`
@@ -48,6 +48,19 @@ def on_config(config):
 
 def on_pre_build(config):
     return build.on_pre_build(config, serving=SERVING)
+
+
+@event_priority(0)  # before mkdocs-static-i18n sorts the files into languages (-100)
+def add_generated_files(files, config):
+    return build.add_generated_files(files, config)
+
+
+@event_priority(-150)  # after it
+def fill_generated_files(files, config):
+    return build.fill_generated_files(files, config)
+
+
+on_files = CombinedEvent(add_generated_files, fill_generated_files)
 
 
 @event_priority(-200)  # after mkdocs-static-i18n's (-100)
@@ -89,7 +102,3 @@ def on_post_build(config):
     build.on_post_build(config)
     if build.STATE.problem is None:
         LAST_GOOD = build.STATE
-
-
-def on_serve(server, config, builder):
-    return build.on_serve(server, config, builder)

@@ -22,7 +22,8 @@ import rjsmin
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from . import i18n, parallel
+from . import compat_i18n as i18n
+from . import compat_material, compat_mkdocs, parallel
 from . import render as render_module
 from .address import checked_address, is_placeholder
 from .build_state import BuildState
@@ -52,7 +53,7 @@ from .markdown_source import body_first_line, headings_without_id, paragraphs, s
 from .markers import MarkerError, Verb, expand_markers
 from .material_css import cut_main
 from .metadata import page_metadata
-from .pages import ELEMENT_ID, article_links, unwrap_html_blocks, wrap_html_blocks, write_data_pages
+from .pages import ELEMENT_ID, article_links, generated_files, unwrap_html_blocks, wrap_html_blocks
 from .palette import color_schemes, cut_palette
 from .paragraphs import ParagraphNumbers
 from .publication import (
@@ -89,7 +90,6 @@ from .yaml_source import DataError, read_yaml
 # Not a logger under "mkdocs": in strict mode MkDocs would count the message as a failure.
 log = logging.getLogger("edition")
 STATE: BuildState | None = None  # this build's; made by on_config at the start of each build
-IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
 
 HEADING = re.compile(r"<h[1-6]\b([^>]*)>")
 HEADING_CLASS, HEADING_ID = re.compile(r'\bclass="([^"]*)"'), re.compile(r'\bid="([^"]*)"')
@@ -98,7 +98,6 @@ WHITESPACE_COUNTS = re.compile(  # elements whose whitespace is shown or runs: k
 )
 COPIED = re.compile(r'(data-clipboard-text="[^"]*")')  # an attribute's text a reader copies
 INDENTATION = re.compile(r"\n[ \t]+")
-HREFLANG = re.compile(r'<link rel="alternate" href="(?P<href>[^"]+)" hreflang="(?P<lang>[^"]+)">')
 
 
 # ---------------------------------------------------------------------------- configuration
@@ -122,7 +121,7 @@ def on_config(config, fallback: BuildState | None = None):
     global STATE
     if offline_build(config):
         # Web Workers do not start from file://: the search worker needs this shim, vendored.
-        config.extra["polyfills"] = [IFRAME_WORKER_SHIM]
+        compat_material.load_polyfills(config, [compat_material.IFRAME_WORKER_SHIM])
     new_build = not i18n.building_another_language(config)  # then read the data and Material once for all
     try:
         if new_build:  # before anything is read from them
@@ -156,7 +155,7 @@ def on_config(config, fallback: BuildState | None = None):
             if fallback is None:
                 raise PluginError(str(error)) from None
             log.error(str(error))
-            STATE = replace(fallback, problem=str(error), fragments={}, not_found_pages={}, data_pages_written=True)
+            STATE = replace(fallback, problem=str(error), fragments={}, not_found_pages={})
     # This language's paragraph numbers (the same config serves every language's build).
     locale = i18n.language_being_built(config, DEFAULT.code)
     config.markdown_extensions[:] = [
@@ -167,36 +166,42 @@ def on_config(config, fallback: BuildState | None = None):
 
 
 def on_pre_build(config, serving: bool = False):
-    """data/*.yml -> Markdown pages and downloads in docs/<lang>/, both languages at once
-    (only files that changed are written; for `mkdocs build`, each language in a process)."""
-    if not STATE.data_pages_written:
+    """data/*.yml -> the Markdown pages and downloads of both languages, once per top-level
+    build (for `mkdocs build`, each language in a process): files of the build (on_files)."""
+    if STATE.generated is None:
 
-        def write(locales):
-            return lambda: write_data_pages(STATE.data, Path(config.docs_dir), STATE.citations, locales)
+        def render(locales):
+            return lambda: generated_files(STATE.data, STATE.citations, locales)
 
-        if parallel.wanted(serving):
-            parallel.each_in_a_process([write([code]) for code in CODES])
-        else:
-            write(CODES)()
-        STATE.data_pages_written = True
+        wanted = parallel.wanted(serving)
+        parts = parallel.each_in_a_process([render([code]) for code in CODES]) if wanted else [render(CODES)()]
+        STATE.generated = {path: content for part in parts for path, content in part.items()}
 
 
-def on_serve(server, config, builder):
-    """Watch docs/ but the folders the build itself writes (kinds.FOLDERS, each language's
-    assets/): a data edit then rebuilds once, not once more for the pages it regenerates.
-    (A folder added to docs/<lang>/ later is watched after a restart.)"""
-    docs = Path(config.docs_dir)
-    server.unwatch(str(docs))
-    server.watch(str(docs), recursive=False)
-    for child in sorted(path for path in docs.iterdir() if path.is_dir()):
-        if child.name not in CODES:
-            server.watch(str(child))
-            continue
-        server.watch(str(child), recursive=False)
-        for folder in sorted(path for path in child.iterdir() if path.is_dir()):
-            if folder.name not in (*GENERATED, "assets"):
-                server.watch(str(folder))
-    return server
+def add_generated_files(files, config):
+    """The pages made from data/ join the files MkDocs found in docs/, at the paths they would
+    have there (ru/missions/iraq.md), before mkdocs-static-i18n sorts the files into languages.
+    A file in docs/ under a data kind's folder is left from the time these were written there:
+    the generated folders are the data's, so it is not built."""
+    for file in list(files):
+        if file.src_uri in STATE.generated or stale_generated(file.src_uri):
+            files.remove(file)
+    added = [compat_mkdocs.placeholder_file(path, config) for path in STATE.generated]
+    return compat_mkdocs.in_docs_order(files, config.docs_dir, added)
+
+
+def fill_generated_files(files, config):
+    """After mkdocs-static-i18n has made its own copy of each file: give the generated ones
+    their content (its copies would be read from docs/, where they are not)."""
+    for file in files:
+        if file.src_uri in STATE.generated:
+            compat_mkdocs.set_content(file, STATE.generated[file.src_uri])
+    return files
+
+
+def stale_generated(src_uri: str) -> bool:
+    parts = src_uri.split("/")
+    return len(parts) > 2 and parts[0] in CODES and parts[1] in GENERATED
 
 
 def on_nav(nav, config, files, serving: bool = False):
@@ -291,9 +296,8 @@ def on_page_content(html_text, page, config, files):
     """Resolve the links to the other language, then check what the page's content became."""
     where = page.file.src_path
     html_text, block_ids = unwrap_html_blocks(html_text)
-    if page.present_anchor_ids is not None:  # for MkDocs' check of links to anchors
-        page.present_anchor_ids.update(block_ids)
-    html_text, missing = resolve_cross_links(html_text, page.file.dest_uri, Path(config.docs_dir), FOLDERS)
+    compat_mkdocs.add_present_anchor_ids(page, block_ids)  # for MkDocs' check of links to anchors
+    html_text, missing = resolve_cross_links(html_text, page.file.dest_uri, source_exists(config), FOLDERS)
     if missing:
         raise PluginError(f"{where}: link to a page that does not exist: {missing[0]}")
     # Raw HTML is the editors' to write in docs/ (the generated pages are the templates', where
@@ -321,8 +325,7 @@ def on_page_content(html_text, page, config, files):
 
 def offline_build(config) -> bool:
     """The offline profile (OFFLINE=true: Material's offline plugin, for file://)."""
-    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
-    return bool(offline and offline.config.enabled)
+    return compat_material.offline_enabled(config)
 
 
 def feed_href(config, locale: str, here: str) -> str:
@@ -387,7 +390,7 @@ def on_post_page(output, page, config):
             link += f'\n    <link rel="alternate" href="{href}" hreflang="x-default">'
         return link
 
-    output = HREFLANG.sub(absolute, output)
+    output = compat_material.ALTERNATE_LINK.sub(absolute, output)
     if archive_of() is None:  # a permanent copy gets its menu with the archives (versions.py)
         locale = config.theme["language"]
         try:
@@ -529,9 +532,14 @@ def editorial_heading_ids(html_text: str) -> set[str]:
 
 
 def is_generated(page) -> bool:
-    """A page pages.py writes from data/ (docs/<lang>/<a kind's folder>/...: kinds.FOLDERS)."""
-    parts = page.file.src_uri.split("/")
-    return len(parts) > 2 and parts[1] in GENERATED
+    """A page pages.py makes from data/ (<lang>/<a kind's folder>/...: kinds.FOLDERS)."""
+    return page.file.src_uri in STATE.generated
+
+
+def source_exists(config):
+    """Whether a page's source ('en/missions/iraq.md') is in docs/ or made from data/."""
+    docs = Path(config.docs_dir)
+    return lambda src_uri: src_uri in STATE.generated or (docs / src_uri).is_file()
 
 
 def minify_assets(site_dir: Path) -> None:
@@ -577,7 +585,7 @@ def page_downloads(page, config, locale: str) -> dict:
 
 def downloads_markup(page, config, locale: str) -> str:
     page_dir = posixpath.dirname(page.file.dest_uri.removeprefix(FOLDERS[locale]))
-    tables = data_files(Path(config.docs_dir), locale, page_dir)
+    tables = data_files(STATE.generated, locale, page_dir)
     return downloads_page(locale, page_downloads(page, config, locale), tables)
 
 

@@ -19,7 +19,8 @@ class BuildState:
     downloads: dict[str, int] | None = None
     # page path in its language folder -> what it lets a reader cite (fragments.page_fragments)
     fragments: dict[str, dict | None] = field(default_factory=dict)
-    data_pages_written: bool = False  # docs/<lang>/ data pages: both languages at once
+    # source path ('ru/missions/iraq.md') -> content of the files made from data/ (pages.py), both languages
+    generated: dict[str, str | bytes] | None = None
     not_found_pages: dict[str, str] = field(default_factory=dict)  # locale -> its 404 page
     inline_scripts: set[str] = field(default_factory=set)  # the pages' inline scripts, for the CSP
     template_scripts: set[str] = field(default_factory=set)  # those the templates wrote (template_scripts.py)

@@ -8,13 +8,14 @@ link to a page that does not exist stops the build."""
 
 import posixpath
 import re
-from pathlib import Path
+from collections.abc import Callable
 
 CROSS_LINK = re.compile(r'href="(?P<lang>[a-z]{2}):(?P<path>[^"#]+\.md)(?P<fragment>#[^"]*)?"')
 
 
-def resolve_cross_links(html: str, page_dest: str, docs_dir: Path, folders: dict[str, str]):
-    """Rewrite `lang:path.md#x` hrefs in `html` for the page written at `page_dest`.
+def resolve_cross_links(html: str, page_dest: str, exists: Callable[[str], bool], folders: dict[str, str]):
+    """Rewrite `lang:path.md#x` hrefs in `html` for the page written at `page_dest`; `exists`
+    tells whether a page's source ('en/article.md') is one of the site's.
 
     `folders` maps a locale to its output folder ('' for the default language, 'en/' ...).
     Returns the new HTML and the list of links whose target page does not exist."""
@@ -22,7 +23,7 @@ def resolve_cross_links(html: str, page_dest: str, docs_dir: Path, folders: dict
 
     def rewrite(match: re.Match) -> str:
         lang, path, fragment = match["lang"], match["path"], match["fragment"] or ""
-        if lang not in folders or not (docs_dir / lang / path).is_file():
+        if lang not in folders or not exists(f"{lang}/{path}"):
             missing.append(f"{lang}:{path}")
             return match[0]
         target = folders[lang] + path[: -len(".md")] + ".html"

@@ -11,8 +11,8 @@ element any rule left out would have styled."""
 
 import hashlib
 import re
-from pathlib import Path
 
+from .compat_material import stylesheet
 from .palette import SOURCE_MAP, Palette, map_rules
 
 # Material's admonition kinds and their aliases, but the note (the default look of a details)
@@ -46,10 +46,10 @@ def left_out_selectors(css: str) -> list[str]:
 def cut_main(theme_dirs: list[str]) -> Palette | None:
     """The cut main stylesheet of the installed Material (the first of the theme's folders with
     one), or None when there is none."""
-    found = [path for folder in theme_dirs for path in sorted(Path(folder).glob("assets/stylesheets/main.*.min.css"))]
+    found = stylesheet(theme_dirs, "main")
     if not found:
         return None
-    original = found[0].read_text(encoding="utf-8")
+    original = found.read_text(encoding="utf-8")
     css = SOURCE_MAP.sub("", without_other_kinds(original))
     if css == SOURCE_MAP.sub("", original):
         raise ValueError(
@@ -57,4 +57,4 @@ def cut_main(theme_dirs: list[str]) -> Palette | None:
             "has Material changed how it styles them?"
         )
     digest = hashlib.sha256(css.encode("utf-8")).hexdigest()[:8]
-    return Palette(original=found[0].name, name=f"main.{digest}.min.css", css=css)
+    return Palette(original=found.name, name=f"main.{digest}.min.css", css=css)

@@ -1,20 +1,16 @@
-"""Data pages: data/*.yml -> Markdown (and CSV/JSON downloads) in docs/<lang>/, both languages,
-for every data kind of the registry (kinds/).
-
-The generated folders (kinds.FOLDERS) belong to this module: it writes every file in them and
-removes what it did not write. A file is written only when its content changed, so that
-`mkdocs serve` does not rebuild in a loop. They are git-ignored: data/ is the only copy.
-So is one more file per language, assets/citations-<lang>.js (the citation templates of
-data/article.yml for assets/cite.js)."""
+"""Data pages: data/*.yml -> Markdown (and CSV/JSON/XLSX downloads) of both languages, for every
+data kind of the registry (kinds/), each at the path it would have in docs/<lang>/ (in its
+kind's folder), and one more file per language, assets/citations-<lang>.js (the citation
+templates of data/article.yml for assets/cite.js). They are files of the build only (MkDocs'
+generated files: build.py, on_files), never written into docs/: data/ is the only copy."""
 
 import csv
 import io
 import json
 import re
-from pathlib import Path
 
 from .citation import citations_script
-from .kinds import FOLDERS, KINDS, Table
+from .kinds import KINDS, Table
 from .kinds.base import paragraphs_of
 from .locales import CODES
 from .render import render
@@ -38,25 +34,15 @@ def render_data_pages(data, locale: str, citations: dict) -> dict[str, str | byt
     return outputs
 
 
-def write_data_pages(data, docs_dir: Path, citations: dict[str, dict], locales=CODES) -> list[Path]:
-    """Write the generated files of `locales` (both languages); return those that changed."""
-    changed = []
-    for locale in locales:
-        language_dir = docs_dir / locale
-        rendered = render_data_pages(data, locale, citations[locale])
-        outputs = {language_dir / path: content for path, content in rendered.items()}
-        for folder in FOLDERS:
-            for stale in sorted((language_dir / folder).rglob("*")):
-                if stale.is_file() and stale not in outputs:
-                    stale.unlink()
-                    changed.append(stale)
-        for path, content in outputs.items():
-            new = content.encode("utf-8") if isinstance(content, str) else content
-            if not path.is_file() or path.read_bytes() != new:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(new)
-                changed.append(path)
-    return changed
+def generated_files(data, citations: dict[str, dict], locales=CODES) -> dict[str, str | bytes]:
+    """The source path ('ru/missions/iraq.md', as if in docs/) -> content of every generated
+    page and download of `locales`: MkDocs takes them as files of the build (build.py,
+    on_files), and nothing is written into docs/."""
+    return {
+        f"{locale}/{path}": content
+        for locale in locales
+        for path, content in render_data_pages(data, locale, citations[locale]).items()
+    }
 
 
 def article_links(data, locale: str) -> dict[str, list[tuple[str, str]]]:

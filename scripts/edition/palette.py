@@ -18,7 +18,8 @@ build time."""
 import hashlib
 import re
 from dataclasses import dataclass
-from pathlib import Path
+
+from .compat_material import stylesheet
 
 COLOUR = re.compile(r"\[data-md-color-(primary|accent|scheme)=[\"']?([\w-]+)[\"']?\]")
 NOT = re.compile(r":not\((?:[^()]|\([^()]*\))*\)")
@@ -156,10 +157,9 @@ def primary_colour(css: str, primary: str) -> str:
 def cut_palette(theme_dirs: list[str], palette_config) -> Palette | None:
     """The cut stylesheet for the installed Material (the first of the theme's folders with a
     palette file), or None when there is none or no palette is configured."""
-    pattern = "assets/stylesheets/palette.*.min.css"
-    found = [path for folder in theme_dirs for path in sorted(Path(folder).glob(pattern))]
+    found = stylesheet(theme_dirs, "palette")
     if not found or not palette_config:
         return None
-    css = SOURCE_MAP.sub("", cut(found[0].read_text(encoding="utf-8"), used_colours(palette_config)))
+    css = SOURCE_MAP.sub("", cut(found.read_text(encoding="utf-8"), used_colours(palette_config)))
     digest = hashlib.sha256(css.encode("utf-8")).hexdigest()[:8]
-    return Palette(original=found[0].name, name=f"palette.{digest}.min.css", css=css)
+    return Palette(original=found.name, name=f"palette.{digest}.min.css", css=css)

@@ -14,17 +14,16 @@ import xml.etree.ElementTree as etree
 from functools import cache
 from pathlib import Path
 
-import material
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from .compat_material import ICONS
 from .markdown_source import PARAGRAPH_ID
 from .strings import ui_string
 
 EDITORIAL = "editorial"
 # Icons Material ships (Octicons, MIT; Material Design Icons, Apache 2.0), inlined so that
 # they cost no request.
-ICONS = Path(material.__file__).parent / "templates" / ".icons"
 LINK_ICON = ICONS / "octicons" / "link-16.svg"
 DATA_ICON = ICONS / "material" / "table-eye.svg"
 QUOTE_ICON = ICONS / "material" / "format-quote-close.svg"  # "cite this" (cite_buttons.py)

@@ -1,7 +1,7 @@
 """The two languages built side by side, in two processes, on two cores.
 
 mkdocs-static-i18n builds the languages one after the other: the default (ru) into site/, then,
-inside its own on_post_build, each other language with the same config (i18n.py). One after
+inside its own on_post_build, each other language with the same config (compat_i18n.py). One after
 the other, the two halves of the work take turns on one core; at 100 times the data that was
 two halves of 20 s. Here, once this language's pages are known (on_nav) and before any is
 read, a fork of the build process builds the other languages, exactly as the plugin would
@@ -10,7 +10,7 @@ plugin then calls MkDocs to build them, this process waits for the fork instead 
 what that build would have left: its files (moved over the site's, as if written last, which
 they would have been), the search entries, and the state the edition gathers from pages (the
 404 page, inline scripts for the CSP, the corrections' marks). The data pages of the two
-languages are written side by side too (each_in_a_process). tests/test_reproducible.py proves
+languages are rendered side by side too (each_in_a_process). tests/test_reproducible.py proves
 the site is the same, byte for byte, as the plugin's order builds it (EDITION_PARALLEL=0).
 
 Only for `mkdocs build` where the system can fork: `mkdocs serve` keeps the plugin's order (it
@@ -26,7 +26,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from . import i18n
+from . import compat_i18n as i18n
 
 SCRATCH = ".other-languages"  # in the site folder while the fork builds there
 

@@ -73,25 +73,26 @@ def downloads_context(data, locale: str, page_dest: str, site_url: str, offline:
     return {"state": "published", "page": downloads_page, "files": files}
 
 
-def data_files(docs_dir: Path, locale: str, page_dir: str) -> list[dict]:
-    """The spreadsheet (XLSX), CSV and JSON tables of the data pages of `locale`, with their sizes."""
+def data_files(generated: dict[str, str | bytes], locale: str, page_dir: str) -> list[dict]:
+    """The spreadsheet (XLSX), CSV and JSON tables of the data pages of `locale`, with their
+    sizes; `generated`: the files made from data/ (pages.generated_files)."""
     found = []
     for folder in DATA_FOLDERS:
-        for path in [
-            path
-            for suffix in ("xlsx", "csv", "json")
-            for path in sorted((docs_dir / locale / folder).glob(f"*.{suffix}"))
-        ]:
-            relative = f"{folder}/{path.name}"
-            found.append(
-                {
-                    "href": posixpath.relpath(relative, page_dir or "."),
-                    "name": path.name,
-                    "page": posixpath.relpath(f"{folder}/index.html", page_dir or "."),
-                    "title": STRINGS[locale]["download_titles"][path.stem],
-                    "size": human_size(path.stat().st_size, locale),
-                }
-            )
+        for suffix in ("xlsx", "csv", "json"):
+            prefix = f"{locale}/{folder}/"
+            for path in sorted(p for p in generated if p.startswith(prefix) and p.endswith(f".{suffix}")):
+                name = path.removeprefix(prefix)
+                if "/" in name:
+                    continue  # the folder's own files only
+                found.append(
+                    {
+                        "href": posixpath.relpath(f"{folder}/{name}", page_dir or "."),
+                        "name": name,
+                        "page": posixpath.relpath(f"{folder}/index.html", page_dir or "."),
+                        "title": STRINGS[locale]["download_titles"][name.rpartition(".")[0]],
+                        "size": human_size(len(generated[path]), locale),
+                    }
+                )
     return found
 
 

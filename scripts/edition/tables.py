@@ -10,12 +10,12 @@ which would no longer match, are taken from the installed Material's stylesheet 
 their place in the cascade: after Material's, before the edition's."""
 
 import re
-from pathlib import Path
 
+from .compat_material import TABLE_SELECTOR, TABLE_WRAPPER, stylesheet
 from .palette import map_rules
 
 CLASS = "edition-table"
-MATERIAL_SELECTOR = "table:not([class])"
+MATERIAL_SELECTOR = TABLE_SELECTOR
 PLAIN_TABLE = re.compile(r"<table>(.*?)</table>", re.DOTALL)
 LONG, BREAK_EVERY = 30, 12  # characters
 
@@ -29,10 +29,7 @@ def wrapped_tables(page_html: str) -> str:
     """Each plain <table> of `page_html` as Material's script would leave it, with CLASS,
     its long words breakable."""
     return PLAIN_TABLE.sub(
-        lambda table: (
-            '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
-            f'<table class="{CLASS}">{breakable(table[1])}</table></div></div>'
-        ),
+        lambda table: f'{TABLE_WRAPPER[0]}<table class="{CLASS}">{breakable(table[1])}</table>{TABLE_WRAPPER[1]}',
         page_html,
     )
 
@@ -64,12 +61,11 @@ def table_rules(css: str) -> str:
 def material_table_rules(theme_dirs: list[str]) -> str:
     """table_rules() of the installed Material's main stylesheet. ValueError if it has none:
     the pre-wrapped tables would be left without Material's look."""
-    pattern = "assets/stylesheets/main.*.min.css"
-    found = [path for folder in theme_dirs for path in sorted(Path(folder).glob(pattern))]
-    rules = table_rules(found[0].read_text(encoding="utf-8")) if found else ""
+    found = stylesheet(theme_dirs, "main")
+    rules = table_rules(found.read_text(encoding="utf-8")) if found else ""
     if not rules:
         raise ValueError(
-            f"Material's stylesheet ({pattern}) has no rules for {MATERIAL_SELECTOR}, which the edition's "
+            f"Material's main stylesheet has no rules for {MATERIAL_SELECTOR}, which the edition's "
             "tables need (scripts/edition/tables.py): has Material changed how it styles tables?"
         )
     return rules

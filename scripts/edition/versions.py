@@ -25,6 +25,7 @@ import tempfile
 from pathlib import Path
 
 from .citation import KEY
+from .compat_material import BEFORE_HEADER, HEADER_TOPIC
 from .contract import relative_href
 from .corrections import release_id
 from .locales import FOLDERS
@@ -32,8 +33,6 @@ from .render import render
 from .strings import STRINGS, format_date
 
 ARCHIVE_FOLDER = "versions/"
-TOPIC = re.compile(r'(<div class="md-header__topic">\s*<span class="md-ellipsis">.*?</span>)', re.DOTALL)
-BEFORE_HEADER = re.compile(r'(?=<header class="md-header)')
 HTML_LANG = re.compile(r'<html lang="([a-z]+)"')
 SERVER_FILES = ("_nginx.conf", "_headers", "_redirects")  # the site's own, at its root only
 # a citation key as an older release wrote it, without the version (citation.KEY)
@@ -89,7 +88,7 @@ def version_menu(data, locale: str, page: str, position: str, archives: dict[str
 
 def insert_menu(html: str, menu: str) -> str:
     """`html` with `menu` after the site name in Material's header (.md-header__topic)."""
-    html, count = TOPIC.subn(lambda match: match[1] + menu, html, count=1)
+    html, count = HEADER_TOPIC.subn(lambda match: match[1] + menu, html, count=1)
     if not count:
         raise ArchiveError("no .md-header__topic in the page: Material's header changed")
     return html
@@ -127,7 +126,7 @@ def finish_archive(data, folder: Path, version: str, archives: dict[str, list[st
         html = path.read_text(encoding="utf-8")
         match = HTML_LANG.search(html)
         locale = match[1] if match and match[1] in FOLDERS else next(iter(FOLDERS))
-        if TOPIC.search(html) is None:
+        if HEADER_TOPIC.search(html) is None:
             continue  # a redirect page: no header
         html = insert_menu(html, version_menu(data, locale, page, position, archives))
         if version != current:

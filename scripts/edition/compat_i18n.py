@@ -18,7 +18,7 @@ SUPPORTED = ("1.3.",)  # the versions these attributes were read from (mkdocs_st
 INSTALLED = version("mkdocs-static-i18n")
 if not INSTALLED.startswith(SUPPORTED):
     raise ImportError(
-        f"mkdocs-static-i18n {INSTALLED} is installed; scripts/edition/i18n.py reads internals of "
+        f"mkdocs-static-i18n {INSTALLED} is installed; scripts/edition/compat_i18n.py reads internals of "
         f"{', '.join(v + 'x' for v in SUPPORTED)}: check them and add the version there"
     )
 
@@ -67,11 +67,11 @@ def search_entries(config) -> list:
 def build_other_languages(config) -> None:
     """What the plugin's on_post_build does for the other languages, without what it does after
     them (one search index from the stacked entries: the default language's process does that)."""
-    from mkdocs import utils
+    from .compat_mkdocs import keep_site_folder
 
     i18n = plugin(config)
     i18n.building = True
-    utils.clean_directory = lambda path: path  # as the plugin does: each build adds to the site
+    keep_site_folder()  # as the plugin does: each build adds to the site
     build_logger = logging.getLogger("mkdocs.commands.build")
     quiet = I18nLoggingFilter()
     quiet.filtered_prefixes.update({"Documentation built in", "Building documentation to directory"})
