@@ -6,6 +6,7 @@ import base64
 import hashlib
 import json
 import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -44,17 +45,40 @@ def test_each_older_release_is_built_as_its_own_permanent_copy_where_it_can_be(t
     a history `git archive` does not carry); 0.1.0, which knows no archives: its build script."""
     from edition.versions import OWN_PERMANENT_COPY, _release_build_command
 
-    script = subprocess.run(
-        ["git", "show", f"{release.commit}:scripts/build_site.py"], cwd=ROOT, capture_output=True, text=True, check=True
-    ).stdout
     (tmp_path / "scripts").mkdir()
-    (tmp_path / "scripts" / "build_site.py").write_text(script, encoding="utf-8")
+    for path in ("scripts/build_site.py", "requirements.lock"):
+        (tmp_path / path).write_bytes(show(release.commit, path))
     url = f"{SITE_URL}versions/{release.version}/"
     command = _release_build_command(tmp_path, tmp_path / "out", url, release.version)
     if release.version == "0.1.0":
         assert command[1:] == ["scripts/build_site.py", str(tmp_path / "out")]
     else:
         assert command[1:] == ["-c", OWN_PERMANENT_COPY, str(tmp_path / "out"), url, release.version]
+
+
+def show(commit: str, path: str) -> bytes:
+    return subprocess.run(["git", "show", f"{commit}:{path}"], cwd=ROOT, capture_output=True, check=True).stdout
+
+
+@pytest.mark.parametrize("release", OLDER, ids=lambda release: release.version)
+def test_each_older_release_is_built_with_its_own_pinned_dependencies(published, tmp_path, release):
+    """Not today's environment: the release's requirements.lock, installed (by the published
+    site's build, above) into an environment of its own, unless it pins what today's does."""
+    from edition.versions import release_python
+
+    lock = tmp_path / "requirements.lock"
+    lock.write_bytes(show(release.commit, "requirements.lock"))
+    python = release_python(lock)
+    pins = {line.split(" ")[0].lower() for line in lock.read_text(encoding="utf-8").splitlines() if "==" in line}
+    if lock.read_bytes() == (ROOT / "requirements.lock").read_bytes():
+        assert python == sys.executable
+        return
+    assert ".venv-releases" in python
+    frozen = subprocess.run([python, "-m", "pip", "freeze", "--all"], capture_output=True, text=True, check=True)
+    installed = {line.lower().replace("_", "-") for line in frozen.stdout.split() if "==" in line}
+    assert pins <= installed, sorted(pins - installed)
+    named = {pin.split("==")[0] for pin in pins} | {"pip", "setuptools", "wheel"}
+    assert {line.split("==")[0] for line in installed} <= named  # nothing of today's that it did not pin
 
 
 def test_versions_json_lists_every_release_with_its_folder(published):

@@ -5,7 +5,8 @@ citation made today still leads to the text that was cited.
   it is also copied whole to versions/<version>/, its permanent address, which citations may
   name.
 - An older release is rebuilt from the commit data/corrections.yml names (git archive, then
-  that commit's own scripts/build_site.py) into versions/<version>/, and its pages get a
+  that commit's own scripts/build_site.py, run with that commit's own pinned dependencies, its
+  requirements.lock, not today's: release_python) into versions/<version>/, and its pages get a
   banner: which version this is, the current version of the same page, the corrections since.
 - Every page has a version menu in its header, with Material's own markup and styles
   (.md-version, which Material's JS draws from mike's versions.json; here it is written into
@@ -15,6 +16,8 @@ citation made today still leads to the text that was cited.
 scripts/build_site.py (publish) builds the archives and hands their page lists to the site's
 build in a file (EDITION_ARCHIVES); scripts/edition/build.py puts the menu into the current pages."""
 
+import fcntl
+import hashlib
 import json
 import os
 import posixpath
@@ -203,6 +206,43 @@ def _release_build_command(source: Path, target: Path, site_url: str, version: s
     """The command that builds release `version`, unpacked in `source`, for `site_url`: its own
     permanent copy where its code knows one (0.2.0 on), else its build script (0.1.0)."""
     script = (source / "scripts" / "build_site.py").read_text(encoding="utf-8")
+    python = release_python(source / "requirements.lock")
     if "EDITION_ARCHIVE_OF" in script:
-        return [sys.executable, "-c", OWN_PERMANENT_COPY, str(target), site_url, version]
-    return [sys.executable, "scripts/build_site.py", str(target)]
+        return [python, "-c", OWN_PERMANENT_COPY, str(target), site_url, version]
+    return [python, "scripts/build_site.py", str(target)]
+
+
+RELEASE_VENVS = Path(__file__).resolve().parents[2] / ".venv-releases"  # git-ignored (.venv*/)
+CURRENT_LOCK = Path(__file__).resolve().parents[2] / "requirements.lock"
+
+
+def release_python(lock: Path) -> str:
+    """The Python of a virtual environment with a release's own pinned dependencies (`lock`,
+    its requirements.lock, installed with its hashes from the package index), made once and
+    kept in RELEASE_VENVS under the lock's hash: an upgrade of today's MkDocs, Material or
+    mkdocs-static-i18n neither breaks an older release's build nor changes its archive. A lock
+    the same as today's is today's environment (the same pins)."""
+    digest = hashlib.sha256(lock.read_bytes()).hexdigest()[:16]
+    if CURRENT_LOCK.is_file() and hashlib.sha256(CURRENT_LOCK.read_bytes()).hexdigest()[:16] == digest:
+        return sys.executable
+    venv = RELEASE_VENVS / digest
+    python = venv / "bin" / "python"
+    RELEASE_VENVS.mkdir(exist_ok=True)
+    with open(RELEASE_VENVS / f"{digest}.lock", "w") as held:  # two builds at once make it once
+        fcntl.flock(held, fcntl.LOCK_EX)
+        if not (venv / ".complete").is_file():
+            subprocess.run(["rm", "-rf", str(venv)], check=True)  # what an interrupted run left
+            made = subprocess.run([sys.executable, "-m", "venv", str(venv)], capture_output=True, text=True)
+            pinned = made.returncode == 0 and subprocess.run(
+                [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                 "--require-hashes", "-r", str(lock)],
+                capture_output=True, text=True,
+            )  # fmt: skip
+            if not pinned or pinned.returncode:
+                failed = pinned or made
+                raise ArchiveError(
+                    f"could not install a release's pinned dependencies ({lock.name}) into {venv}:\n"
+                    f"{(failed.stderr or failed.stdout)[-1500:]}"
+                )
+            (venv / ".complete").touch()
+    return str(python)
