@@ -13,6 +13,7 @@ import rispy
 from edition import citation
 from edition.citation import FORMATS, fill, templates
 from edition.data import load_data
+from edition.locales import CODES
 
 from expected import (
     ACCESSED,
@@ -44,7 +45,7 @@ def record():
 
 
 @pytest.mark.parametrize("fragment", ["", "p12", "introduction"])
-@pytest.mark.parametrize("locale", ["ru", "en"])
+@pytest.mark.parametrize("locale", CODES)
 def test_gost(record, locale, fragment):
     """The three ГОСТ formats cite the Russian text from either language's page."""
     assert cite(record, "gost-2018", locale, fragment) == GOST_2018[fragment or "work"]
@@ -58,7 +59,7 @@ def test_apa_7(record, locale, fragment):
 
 
 @pytest.mark.parametrize("fragment", ["", "p12", "introduction"])
-@pytest.mark.parametrize("locale", ["ru", "en"])
+@pytest.mark.parametrize("locale", CODES)
 def test_english_twin_in_russ(record, locale, fragment):
     assert cite(record, "in-russ", locale, fragment) == IN_RUSS[fragment or "work"]
 
@@ -67,7 +68,7 @@ def test_no_author_and_no_journal_are_invented(record):
     """The record has none, and no format makes one up: each opens with the title (or, for a
     titled part in ГОСТ, the part's title, then "//" and the edition's title)."""
     assert record.authors == [] and record.journal is None
-    for locale in ("ru", "en"):
+    for locale in CODES:
         for fmt in FORMATS:
             for fragment in FRAGMENTS:
                 text = cite(record, fmt.id, locale, fragment)
@@ -137,7 +138,7 @@ def test_bibtex_and_ris_as_written(record):
     assert cite(record, "ris", "ru", "p12") == RIS_P12
 
 
-@pytest.mark.parametrize("locale", ["ru", "en"])
+@pytest.mark.parametrize("locale", CODES)
 def test_bibtex_parses_back(record, locale):
     """The work and a section pasted into one .bib file are two entries (a key each, the
     CSL-JSON id); a paragraph's entry is the work's, and the box shows the citation with its
@@ -186,7 +187,7 @@ def test_bibtex_escapes_a_section_title(record):
     assert entry.key == "kazakhstan-conflicts-edition-ru-x"
 
 
-@pytest.mark.parametrize("locale", ["ru", "en"])
+@pytest.mark.parametrize("locale", CODES)
 def test_ris_parses_back(record, locale):
     for fragment in FRAGMENTS:
         (entry,) = rispy.loads(cite(record, "ris", locale, fragment))
@@ -229,7 +230,7 @@ def test_csl_json_is_the_record_the_styles_format(record):
 
 
 @pytest.mark.parametrize("format_id", ["gost-2018", "gost-2022", "gost-2008", "apa", "in-russ"])
-@pytest.mark.parametrize("locale", ["ru", "en"])
+@pytest.mark.parametrize("locale", CODES)
 @pytest.mark.parametrize("fragment, value", [("p12", "12"), ("introduction", None)])
 def test_templates_equal_the_engine_with_real_values(record, format_id, locale, fragment, value):
     """The tokens in a template stand exactly where the engine writes real values."""
@@ -248,7 +249,7 @@ def test_access_date_is_the_day_of_copying(record):
     assert "(дата обращения: ДД.ММ.ГГГГ)" in cite(record, "gost-2018", "ru", accessed=None)
 
 
-@pytest.mark.parametrize("locale", ["ru", "en"])
+@pytest.mark.parametrize("locale", CODES)
 def test_without_script_no_placeholder_reaches_a_machine_format(record, locale):
     """A reader without script copies the machine formats with no access date at all (an
     importer would read ГГГГ-ММ-ДД or [0, 0, 0] as a date), and everything else as with one."""

@@ -19,6 +19,7 @@ from edition import citation
 from edition.citation import FORMATS, FORMATS_BY_ID, templates
 from edition.data import load_data
 from edition.fragments import page_fragments
+from edition.locales import CODES
 
 from expected import ACCESSED, ROOTS
 from project import ROOT
@@ -110,7 +111,7 @@ def imported():
 
 
 @pytest.mark.parametrize("format_id", ["bibtex", "ris", "csl-json"])
-@pytest.mark.parametrize("locale", ["ru", "en"])
+@pytest.mark.parametrize("locale", CODES)
 @pytest.mark.parametrize("path, fragment_id", CITED, ids=lambda value: value or "work")
 def test_citation_js_imports_what_was_cited(imported, format_id, locale, path, fragment_id):
     """A titled part comes in as a web page with its own title and the edition as its

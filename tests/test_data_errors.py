@@ -132,7 +132,11 @@ CASES = {
         "facts.yml",
         'en: "the sum of 185,617,872 tenge"',
         'en: "in the amount of 185,617,872 tenge"',
-        ["facts.yml:", "topics.1.facts.2.article.en", "not found verbatim in paragraph p21 of the English article"],
+        [
+            "facts.yml:",
+            "topics.1.facts.2.article.en",
+            "not found verbatim in paragraph p21 of the translation (docs/en/article.md)",
+        ],
     ),
     "newest release not this edition": (
         "corrections.yml",

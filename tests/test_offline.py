@@ -10,6 +10,7 @@ import pytest
 
 from build_site import source_date_epoch
 from edition.data import load_data
+from edition.locales import CODES
 from export_offline import export
 
 from expected import APA, GOST_2018, SITE, cite
@@ -105,7 +106,7 @@ def test_offline_site_navigation_search_and_language_switch(offline, offline_pag
     assert page.console_errors == [] and page.foreign_requests == []
 
 
-@pytest.mark.parametrize("locale", ["ru", "en"])
+@pytest.mark.parametrize("locale", CODES)
 def test_single_file_opens_alone_with_zero_requests(offline, offline_page, tmp_path, locale):
     alone = tmp_path / "alone"
     alone.mkdir()
@@ -122,7 +123,7 @@ def test_single_file_opens_alone_with_zero_requests(offline, offline_page, tmp_p
 
 
 @pytest.mark.parametrize("width", [360, 390])
-@pytest.mark.parametrize("locale", ["ru", "en"])
+@pytest.mark.parametrize("locale", CODES)
 def test_single_file_fits_a_phone(offline, browser, locale, width):
     context = browser.new_context(viewport={"width": width, "height": 800}, is_mobile=True, has_touch=True)
     try:
@@ -154,7 +155,7 @@ def test_single_file_keeps_the_web_ids(offline, page_html):
     assert single_ids == web_ids
 
 
-@pytest.mark.parametrize("locale", ["ru", "en"])
+@pytest.mark.parametrize("locale", CODES)
 def test_single_file_carries_the_citation_of_the_pages(offline, locale):
     """The single file opens with the citation the cite pages give (ГОСТ Р 7.0.100-2018 in
     Russian, APA 7 in English), its making (the commit's day) as the access date."""
@@ -229,18 +230,18 @@ def test_both_pdfs_are_printed_at_full_size_without_the_interface(offline):
     from pypdf import PdfReader
 
     body = {}
-    for locale in ("ru", "en"):
+    for locale in CODES:
         sizes = type_sizes(offline[f"pdf_{locale}"])
         body[locale] = sizes.most_common(1)[0][0]  # the running text is the most of it
         text = " ".join(" ".join(page.extract_text() for page in PdfReader(offline[f"pdf_{locale}"]).pages).split())
         for interface in ("Скопировано", "Copied", "Копировать", "Copy citation"):
             assert interface not in text, f"article-{locale}.pdf prints «{interface}»"
     assert body["ru"] >= 10 and body["en"] == body["ru"], body
-    pages = {locale: len(PdfReader(offline[f"pdf_{locale}"]).pages) for locale in ("ru", "en")}
+    pages = {locale: len(PdfReader(offline[f"pdf_{locale}"]).pages) for locale in CODES}
     assert pages["en"] >= 0.75 * pages["ru"], pages  # the English is a little shorter, not half
 
 
-@pytest.mark.parametrize("locale", ["ru", "en"])
+@pytest.mark.parametrize("locale", CODES)
 def test_nothing_in_the_single_file_is_wider_than_an_a4_page(offline, browser, locale):
     """Printed, no element may be wider than the page: Chromium would shrink everything to fit."""
     page = browser.new_page(viewport={"width": 1000, "height": 1000})

@@ -88,12 +88,17 @@ def test_date_ranges():
 
 
 class Language:
-    def __init__(self, locale, default, link):
+    NAMES = {"ru": "Русский", "en": "English"}
+
+    def __init__(self, locale, default, link, name=None):
         self.locale, self.default, self.link = locale, default, link
+        self.name = name or self.NAMES[locale]
 
 
 def test_the_i18n_languages_must_be_the_editions():
     check_i18n_languages([Language("ru", True, "/"), Language("en", False, "/en/")])
+    with pytest.raises(ValueError, match="name"):  # the language menu and the title block name it alike
+        check_i18n_languages([Language("ru", True, "/"), Language("en", False, "/en/", "Anglais")])
     with pytest.raises(ValueError, match="differ from scripts/edition/locales.py"):
         check_i18n_languages([Language("en", True, "/"), Language("ru", False, "/ru/")])
     with pytest.raises(ValueError, match="differ"):

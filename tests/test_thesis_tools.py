@@ -19,9 +19,10 @@ from test_clients import CITED, copied, fragments_of, page_templates
 
 from edition import citation
 from edition.citation import FORMATS_BY_ID
+from edition.locales import CODES
 
 pytestmark = pytest.mark.build  # runs outside programs: outside the quick tier
-LOCALES = ("ru", "en")
+LOCALES = CODES
 TITLE = {"ru": "Роль Республики Казахстан в урегулировании международных конфликтов",
          "en": "The Role of the Republic of Kazakhstan in Settling International Conflicts"}  # fmt: skip
 

@@ -6,15 +6,16 @@ of the quotations must follow word for word (one translation, used everywhere)."
 import re
 from pathlib import Path
 
+from .locales import DEFAULT
 from .markdown_source import paragraphs, sequence_errors
 from .yaml_source import DataError, display_path
 
-ARTICLE = Path(__file__).resolve().parents[2] / "docs" / "ru" / "article.md"
+ARTICLE = Path(__file__).resolve().parents[2] / "docs" / DEFAULT.code / "article.md"
 
 
-def translation_of(article: Path) -> Path:
-    """The English article beside a Russian one (docs/ru/article.md -> docs/en/article.md)."""
-    return article.parents[1] / "en" / article.name
+def translation_of(article: Path, language: str) -> Path:
+    """The article in `language` beside the authors' (docs/ru/article.md -> docs/en/article.md)."""
+    return article.parents[1] / language / article.name
 
 
 APPARATUS = [

@@ -48,7 +48,7 @@ from .fragments import FragmentError, page_fragments
 from .hosting import inline_scripts, without_source_maps, write_server_rules
 from .html_check import unsafe_markup
 from .kinds import FOLDERS as GENERATED
-from .locales import CODES, DEFAULT, FOLDERS, check_i18n_languages, other
+from .locales import BY_CODE, CODES, DEFAULT, FOLDERS, check_i18n_languages, others
 from .markdown_source import body_first_line, headings_without_id, paragraphs, sequence_errors
 from .markers import MarkerError, Verb, expand_markers
 from .material_css import cut_main
@@ -276,7 +276,7 @@ def marker_verbs(page, config, locale: str) -> dict[str, Verb]:
         "title-block": Verb(
             "title-block",
             lambda: wrap_html_blocks(
-                title_block(STATE.data, locale, page.file.dest_uri.removeprefix(FOLDERS[locale]), other(locale))
+                title_block(STATE.data, locale, page.file.dest_uri.removeprefix(FOLDERS[locale]), others(locale))
             ),
         ),
         "imprint": Verb("imprint", lambda: wrap_html_blocks(imprint(STATE.data, locale, config.site_url or ""))),
@@ -309,7 +309,7 @@ def on_page_content(html_text, page, config, files):
         raise PluginError(f"{where}: two elements have the id '{twice[0]}': an anchor must name one place")
     page.edition_editorial_ids = editorial_heading_ids(html_text)  # overrides/partials/toc-item.html
     html_text = mark_corrections(html_text, page, config.theme["language"])
-    if config.theme["language"] == "ru":
+    if BY_CODE[config.theme["language"]].ties:
         html_text = tie_russian(html_text)
     html_text = wrapped_tables(html_text)
     if cite := citable(page, config):  # after the ties: a heading's last word is as the reader sees it

@@ -48,7 +48,7 @@ from citeproc import (
 )
 from citeproc.source.json import CiteProcJSON
 
-from .locales import BY_CODE
+from .locales import BY_CODE, LOCALES
 from .strings import CITE_JS_KEYS, STRINGS, strings_for_js
 
 STYLES = Path(__file__).parent / "csl"
@@ -112,7 +112,7 @@ FORMATS = (
     Format("csl-json", "CSL-JSON", None, None, escape="json"),
 )
 FORMATS_BY_ID = {fmt.id: fmt for fmt in FORMATS}
-DEFAULT_FORMAT = {"ru": "gost-2018", "en": "apa"}  # the format a reader of each language starts with
+DEFAULT_FORMAT = {locale.code: locale.citation_format for locale in LOCALES}  # what a reader starts with
 
 
 # ---------------------------------------------------------------------------- the item

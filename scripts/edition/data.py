@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from .article import ARTICLE, article_paragraphs, translation_of
 from .kinds import KINDS
 from .kinds.base import unique
+from .locales import CODES, DEFAULT, others
 from .models import (
     ArticleRecord,
     CorrectionsFile,
@@ -53,7 +54,7 @@ class EditionData:
 def load_data(data_dir: Path = DATA_DIR, article: Path | None = None) -> EditionData:
     article = article or ARTICLE
     paragraphs = article_paragraphs(article)
-    english = article_paragraphs(translation_of(article))
+    translations = {code: article_paragraphs(translation_of(article, code)) for code in others(DEFAULT.code)}
     documents, models = {}, {}
     for name, (filename, model) in FILES.items():
         documents[name] = read_yaml(data_dir / filename)
@@ -62,20 +63,22 @@ def load_data(data_dir: Path = DATA_DIR, article: Path | None = None) -> Edition
     check_unique_ids(documents, models)
     for kind in KINDS:
         kind.check(documents[kind.name], models[kind.name], PAGE_ANCHORS)
-    cited = check_references(documents, models, sources, paragraphs, english)
+    cited = check_references(documents, models, sources, paragraphs, translations)
     unused = sorted(set(sources) - cited)
     if unused:
         index = next(i for i, s in enumerate(models["sources"].sources) if s.id == unused[0])
         raise documents["sources"].error(("sources", index, "id"), f"'{unused[0]}' is never cited")
-    for language in ("ru", "en"):
+    for language in CODES:
         if models["article"].abstract[language] not in paragraphs:
             raise documents["article"].error(("abstract", language), "the article has no such paragraph")
     keywords = models["article"].keywords
-    if len(keywords.ru) != len(keywords.en):
-        raise documents["article"].error(
-            ("keywords", "en"),
-            f"{len(keywords.en)} keywords for {len(keywords.ru)} Russian ones: give one for each",
-        )
+    for language in others(DEFAULT.code):
+        if len(keywords[language]) != len(keywords[DEFAULT.code]):
+            raise documents["article"].error(
+                ("keywords", language),
+                f"{len(keywords[language])} keywords for {len(keywords[DEFAULT.code])} of the article's "
+                f"({DEFAULT.code}): give one for each",
+            )
     check_releases(documents["corrections"], models["corrections"], models["article"])
     return EditionData(
         sources,
@@ -148,10 +151,11 @@ def check_unique_ids(documents, models) -> None:
     unique(documents["corrections"], models["corrections"].corrections, "id", ("corrections",))
 
 
-def check_references(documents, models, sources: dict, paragraphs: dict[str, str], english: dict[str, str]) -> set[str]:
+def check_references(documents, models, sources: dict, paragraphs: dict[str, str], translations: dict) -> set[str]:
     """Every cited source id exists and every article quotation is in its paragraph,
-    verbatim, and its English in the same paragraph of the English article (the data says
-    what the translation says). Returns the ids of the sources cited."""
+    verbatim, and its translation into each other language in the same paragraph of the
+    article in that language (the data says what the translation says; `translations`:
+    language -> paragraphs). Returns the ids of the sources cited."""
     cited = set()
     for name, model in models.items():
         document = documents[name]
@@ -178,13 +182,14 @@ def check_references(documents, models, sources: dict, paragraphs: dict[str, str
                     f"not found verbatim in article paragraph {quote.paragraph}: "
                     f"{first_difference(words, paragraphs[quote.paragraph])}",
                 )
-            translation = " ".join(quote.en.split())
-            if translation not in english.get(quote.paragraph, ""):
-                raise document.error(
-                    (*location, "en"),
-                    f"not found verbatim in paragraph {quote.paragraph} of the English article (docs/en/article.md): "
-                    f"{first_difference(translation, english.get(quote.paragraph, ''))}",
-                )
+            for language, translated in translations.items():
+                translation, there = " ".join(getattr(quote, language).split()), translated.get(quote.paragraph, "")
+                if translation not in there:
+                    raise document.error(
+                        (*location, language),
+                        f"not found verbatim in paragraph {quote.paragraph} of the translation "
+                        f"(docs/{language}/article.md): {first_difference(translation, there)}",
+                    )
     return cited
 
 

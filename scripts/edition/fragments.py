@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .kinds import kind_of
 from .kinds.base import titled
-from .locales import CODES, DEFAULT
+from .locales import CODES, DEFAULT, others
 from .markdown_source import heading_id, headings, paragraphs
 
 
@@ -33,14 +33,15 @@ def _article_fragments(docs_dir: Path) -> dict:
     titles = {lang: _headings((docs_dir / lang / "article.md").read_text(encoding="utf-8")) for lang in CODES}
     source = (docs_dir / DEFAULT.code / "article.md").read_text(encoding="utf-8")
     fragments = {paragraph.id: {"n": paragraph.number, "k": paragraph.id} for paragraph in paragraphs(source)}
-    for anchor, (level, _) in titles["ru"].items():
+    for anchor, (level, _) in titles[DEFAULT.code].items():
         if level > 1:
-            if anchor not in titles["en"]:
-                raise FragmentError(
-                    f"docs/en/article.md: no heading {{#{anchor}}}, which "
-                    "docs/ru/article.md has: a citation of it needs its English title"
-                )
-            fragments[anchor] = {**titled(titles["ru"][anchor][1], titles["en"][anchor][1]), "k": anchor}
+            for lang in others(DEFAULT.code):
+                if anchor not in titles[lang]:
+                    raise FragmentError(
+                        f"docs/{lang}/article.md: no heading {{#{anchor}}}, which "
+                        f"docs/{DEFAULT.code}/article.md has: a citation of it needs its title in {lang}"
+                    )
+            fragments[anchor] = {**titled({lang: titles[lang][anchor][1] for lang in CODES}), "k": anchor}
     return fragments
 
 

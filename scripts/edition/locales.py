@@ -13,6 +13,12 @@ class Locale:
     folder: str  # its pages in site/: "" at the root, "en/" below it
     og: str  # Open Graph's locale
     bibtex: str  # biblatex's langid
+    name: str  # the language's name in itself (the link to its version of a page)
+    # quotation marks inside a quotation, as its typography writes them: outer -> inner
+    inner_quotes: tuple[tuple[str, str], ...]
+    date_format: str  # a date cell of its spreadsheets (spreadsheet.py)
+    citation_format: str  # the citation format its readers start with (citation.FORMATS)
+    ties: bool = False  # no line break after its short words (typography.py: Russian)
 
     @property
     def default(self) -> bool:
@@ -21,8 +27,8 @@ class Locale:
 
 LOCALES = (
     # Russian first: the authors' text, built at the site root.
-    Locale("ru", "", "ru_RU", "russian"),
-    Locale("en", "en/", "en_US", "english"),
+    Locale("ru", "", "ru_RU", "russian", "Русский", (("«", "„"), ("»", "“")), "DD.MM.YYYY", "gost-2018", ties=True),
+    Locale("en", "en/", "en_US", "english", "English", (("“", "‘"), ("”", "’")), "YYYY-MM-DD", "apa"),
 )
 DEFAULT = LOCALES[0]
 CODES = tuple(locale.code for locale in LOCALES)
@@ -30,20 +36,20 @@ BY_CODE = {locale.code: locale for locale in LOCALES}
 FOLDERS = {locale.code: locale.folder for locale in LOCALES}
 
 
-def other(code: str) -> str:
-    """The other language of a bilingual edition."""
-    return next(c for c in CODES if c != code)
+def others(code: str) -> tuple[str, ...]:
+    """The edition's other languages, in the table's order."""
+    return tuple(c for c in CODES if c != code)
 
 
 def check_i18n_languages(languages) -> None:
     """Raise ValueError unless mkdocs-static-i18n's `languages` (mkdocs.yml) are this table's:
     the same codes in the same order, the same default, each built into its folder."""
-    found = [(lang.locale, bool(lang.default), _folder(lang.link)) for lang in languages]
-    expected = [(locale.code, locale.default, locale.folder) for locale in LOCALES]
+    found = [(lang.locale, bool(lang.default), _folder(lang.link), lang.name) for lang in languages]
+    expected = [(locale.code, locale.default, locale.folder, locale.name) for locale in LOCALES]
     if found != expected:
         raise ValueError(
             f"mkdocs.yml: the i18n plugin's languages {found} differ from "
-            f"scripts/edition/locales.py {expected} (code, default, folder): change both"
+            f"scripts/edition/locales.py {expected} (code, default, folder, name): change both"
         )
 
 

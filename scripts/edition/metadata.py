@@ -9,7 +9,7 @@ finds no journal), and Google Scholar, which reads them, indexes only items with
 and a publication date (its inclusion guidelines), which this edition cannot give."""
 
 from .kinds import kind_of
-from .locales import BY_CODE, DEFAULT, FOLDERS, other
+from .locales import BY_CODE, DEFAULT, FOLDERS, others
 from .strings import STRINGS
 
 
@@ -27,14 +27,13 @@ def page_metadata(
     title = record.title[locale] if article else f"{page_title} – {site_name}"
     if article:  # the authors' abstract: what Zotero (and a link preview) takes as the item's
         description = data.paragraphs[record.abstract[locale]]
-    twin_locale = other(locale)
     og = [
         ("og:title", title),
         ("og:description", description),
         ("og:url", own),
         ("og:site_name", site_name),
         ("og:locale", BY_CODE[locale].og),
-        ("og:locale:alternate", BY_CODE[twin_locale].og),
+        *(("og:locale:alternate", BY_CODE[code].og) for code in others(locale)),
         ("og:type", "article" if article else "website"),
     ]
     # Dublin Core on every page: Zotero saves any page of the edition as a dated web page
@@ -61,11 +60,15 @@ def page_metadata(
             publisher=editors,  # no licence: the authors' text is theirs (the editors license only their own work)
             isAccessibleForFree=True,
         )
-        twin = {"@type": "ScholarlyArticle", "@id": url(twin_locale, path), "inLanguage": twin_locale}
+
+        def version_in(code: str) -> dict:
+            return {"@type": "ScholarlyArticle", "@id": url(code, path), "inLanguage": code}
+
         if locale == record.language:
-            jsonld["workTranslation"] = twin
+            translations = [version_in(code) for code in others(locale)]
+            jsonld["workTranslation"] = translations[0] if len(translations) == 1 else translations
         else:
-            jsonld["translationOfWork"] = twin
+            jsonld["translationOfWork"] = version_in(record.language)
             jsonld["translator"] = editors
     elif (kind := kind_of(path)) and kind.dataset and path == f"{kind.folder}/index.html":
         stem, folder = kind.dataset, kind.folder

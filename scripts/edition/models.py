@@ -23,9 +23,12 @@ from pydantic import (
     Field,
     PositiveInt,
     StringConstraints,
+    create_model,
     field_validator,
     model_validator,
 )
+
+from .locales import CODES, DEFAULT
 
 
 def not_the_templates(slug: str) -> str:
@@ -138,23 +141,31 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True, strict=True)
 
 
-class Text(Model):
-    """Text shown to readers: Russian and English are both required."""
+class ByLanguage(Model):
+    """One value per language of the edition (locales.py), each required: text[locale]."""
 
-    ru: NonEmpty
-    en: NonEmpty
-
-    def __getitem__(self, locale: str) -> str:
+    def __getitem__(self, locale: str):
         return getattr(self, locale)
 
 
-class ArticleQuote(Model):
-    """What the article says: a verbatim quotation from one paragraph (its source), with the
-    editors' English translation."""
+def by_language(name: str, value, doc: str, languages=CODES) -> type[ByLanguage]:
+    """A model with one required field of type `value` per language code (ru, en, ...)."""
+    return create_model(name, __base__=ByLanguage, __doc__=doc, **{code: (value, ...) for code in languages})
 
+
+Text = by_language("Text", NonEmpty, "Text shown to readers: each language is required.")
+
+
+class ArticleQuoteBase(Model):
     paragraph: ParagraphId
     quote: NonEmpty
-    en: NonEmpty
+
+
+# What the article says: a verbatim quotation from one paragraph (its source), with the
+# editors' translation into each other language, under its code (en: ...).
+ArticleQuote = create_model(
+    "ArticleQuote", __base__=ArticleQuoteBase, **{code: (NonEmpty, ...) for code in CODES if code != DEFAULT.code}
+)
 
 
 class Outside(Model):
@@ -233,9 +244,7 @@ class SourcesFile(Model):
 
 
 # ---------------------------------------------------------------------------- article.yml
-class Keywords(Model):
-    ru: Annotated[list[NonEmpty], Field(min_length=1)]
-    en: Annotated[list[NonEmpty], Field(min_length=1)]
+Keywords = by_language("Keywords", Annotated[list[NonEmpty], Field(min_length=1)], "The keywords in each language.")
 
 
 class License(Model):
@@ -264,14 +273,7 @@ class EditionInfo(Model):
         return web_address(contact)
 
 
-class Abstract(Model):
-    """The paragraphs of the article that are the authors' abstracts, in each language."""
-
-    ru: ParagraphId
-    en: ParagraphId
-
-    def __getitem__(self, locale: str) -> str:
-        return getattr(self, locale)
+Abstract = by_language("Abstract", ParagraphId, "The paragraphs of the article that are the authors' abstracts.")
 
 
 class ArticleRecord(Model):
@@ -287,7 +289,7 @@ class ArticleRecord(Model):
             raise ValueError("title_en_sentence_case must be title.en with other capitals only")
         return self
 
-    language: Literal["ru"]
+    language: Literal[DEFAULT.code]  # the authors' (locales.py: the default language)
     abstract: Abstract
     keywords: Keywords
     authors: list[NonEmpty]
@@ -298,7 +300,7 @@ class ArticleRecord(Model):
 
 # ---------------------------------------------------------------------------- corrections.yml
 VersionNumber = Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$")]
-Language = Literal["ru", "en"]
+Language = Literal[CODES]  # a language of the edition (locales.py)
 
 
 class Release(Model):

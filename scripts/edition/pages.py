@@ -172,6 +172,7 @@ class _PageRenderer:
             render(
                 template,
                 lang=self.locale,
+                article_lang=self.data.article.language,  # the quotations' language
                 t=STRINGS[self.locale],
                 sources=self.data.sources,
                 source_label=lambda source: source.title.text if source.title else source.about[self.locale],

@@ -15,7 +15,7 @@ from pathlib import Path
 from babel.numbers import format_decimal
 
 from .kinds import FOLDERS as DATA_FOLDERS
-from .locales import FOLDERS
+from .locales import BY_CODE, FOLDERS
 from .render import render
 from .strings import STRINGS, format_date
 
@@ -148,9 +148,9 @@ def footer(data, locale: str, page_dest: str, downloads: dict) -> dict:
     }
 
 
-def title_block(data, locale: str, path: str, other: str) -> str:
+def title_block(data, locale: str, path: str, others: tuple[str, ...]) -> str:
     """The block under the title of `path` (the home page or the article, in its language
-    folder); `other`: the other language's code."""
+    folder); `others`: the codes of the languages it links to."""
     t, edition = STRINGS[locale], data.article.edition
     up = "../" * path.count("/")
     releases = data.corrections.releases  # newest first
@@ -173,9 +173,16 @@ def title_block(data, locale: str, path: str, other: str) -> str:
         version=t["footer_version"].format(version=edition.version, date=format_date(edition.date, locale)),
         cite_href="#cite" if path == "article.html" else f"{up}cite.html",
         downloads_href=f"{up}downloads.html",
-        other_href=posixpath.relpath(f"{FOLDERS[other]}{path}", posixpath.dirname(f"{FOLDERS[locale]}{path}") or "."),
-        other_lang=other,
-        other_label=STRINGS[locale]["title_other_language"],
+        others=[
+            {
+                "href": posixpath.relpath(
+                    f"{FOLDERS[code]}{path}", posixpath.dirname(f"{FOLDERS[locale]}{path}") or "."
+                ),
+                "lang": code,
+                "label": BY_CODE[code].name,
+            }
+            for code in others
+        ],
     )
 
 

@@ -16,10 +16,10 @@ from datetime import date, datetime
 
 import xlsxwriter
 
+from .locales import BY_CODE
 from .models import parse_partial_date
 from .strings import STRINGS
 
-DATE_FORMATS = {"ru": "DD.MM.YYYY", "en": "YYYY-MM-DD"}
 DATE_COLUMNS = {"start", "end", "law_date"}
 NAMED = {"status": "status_names", "confidence": "confidence_names"}  # ids shown by their names
 WIDEST = 60  # characters: a wider column than this would hide the next ones
@@ -68,7 +68,7 @@ def to_xlsx(table, data, locale: str) -> bytes:
         }
     )
     sheet = book.add_worksheet(t["download_sheet"])
-    bold, day = book.add_format({"bold": True}), book.add_format({"num_format": DATE_FORMATS[locale]})
+    bold, day = book.add_format({"bold": True}), book.add_format({"num_format": BY_CODE[locale].date_format})
     sheet.write_row(0, 0, headers, bold)
     for number, cells in enumerate(rows, start=1):
         for column, value in enumerate(cells):

@@ -343,7 +343,6 @@ RU = {
     "authors_unknown_short": "авторы и журнал не установлены",
     "title_cite": "Цитировать",
     "title_download": "Скачать",
-    "title_other_language": "English",
     "legend_title": "Как читать проверку",
     "legend_method": "Как проверялись факты",
     "status_meanings": {
@@ -686,7 +685,6 @@ EN = {
     "authors_unknown_short": "authors and journal not identified",
     "title_cite": "Cite",
     "title_download": "Download",
-    "title_other_language": "Русский",
     "legend_title": "How to read the checks",
     "legend_method": "How the facts were checked",
     "status_meanings": {

@@ -199,7 +199,7 @@ def astana_lead(data, locale: str) -> str:
 
 def round_fragment(n: int, page: str | None = None) -> dict:
     """A round, cited as its own page: from that page, or (`page`) from elsewhere."""
-    title = titled(*(STRINGS[lang]["round_title"].format(n=n) for lang in CODES))
+    title = titled({lang: STRINGS[lang]["round_title"].format(n=n) for lang in CODES})
     return {**title, "page": True, "k": f"round-{n}", **({"u": page} if page else {})}
 
 

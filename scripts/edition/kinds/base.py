@@ -5,6 +5,7 @@ the defaults here say "nothing of this kind" (no search entries, nothing to cite
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from ..locales import BY_CODE, CODES
 from ..models import article_quotes
 
 
@@ -117,7 +118,7 @@ def quote_columns(data, locale: str, quote) -> dict:
     return {
         "article_paragraph": quote.paragraph if quote else "",
         "article_quote": quote.quote if quote else "",
-        **({"article_quote_translation": quote.en if quote else ""} if translated else {}),
+        **({"article_quote_translation": getattr(quote, locale) if quote else ""} if translated else {}),
     }
 
 
@@ -143,15 +144,18 @@ def checks_text(facts, locale: str) -> list[str]:
 QUOTES = '«»"“”„'
 
 
-def titled(ru: str, en: str) -> dict:
-    """A section named by its title, as a citation names it. The citation puts its own
-    quotation marks around it (§ «Площадка мира»), so a title wholly in quotation marks loses
-    them, and quotation marks inside a title become the inner kind (§ «Миссия „Казбата“»)."""
-    ru, en = (
-        _unquoted(ru).replace("«", "„").replace("»", "“"),
-        _unquoted(en).replace("“", "‘").replace("”", "’"),
-    )
-    return {"t": {"ru": ru, "en": en}}
+def titled(titles: dict[str, str]) -> dict:
+    """A section named by its title in each language, as a citation names it. The citation
+    puts its own quotation marks around it (§ «Площадка мира»), so a title wholly in quotation
+    marks loses them, and quotation marks inside a title become the inner kind of its
+    language (§ «Миссия „Казбата“»: locales.py)."""
+
+    def inner(title: str, language: str) -> str:
+        for outer, nested in BY_CODE[language].inner_quotes:
+            title = title.replace(outer, nested)
+        return title
+
+    return {"t": {language: inner(_unquoted(titles[language]), language) for language in CODES}}
 
 
 def _unquoted(title: str) -> str:

@@ -5,6 +5,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from ..locales import CODES
 from ..models import Check, Dated, Model, Slug, Text
 from ..strings import STRINGS, format_range
 from .base import Kind, Table, check_columns, checks_text, not_reserved, paragraphs_of, source_urls, titled, unique
@@ -87,7 +88,7 @@ class Missions(Kind):
         mission = self._mission(data, path)
         if mission is None:
             return None
-        title = {**titled(mission.name["ru"], mission.name["en"]), "page": True, "k": f"mission-{mission.id}"}
+        title = {**titled({code: mission.name[code] for code in CODES}), "page": True, "k": f"mission-{mission.id}"}
         return {"cited": path, "fragments": {"title": title}}
 
     def event(self, data, path, locale):
