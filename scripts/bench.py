@@ -98,25 +98,24 @@ def build_peak_rss(site: Path, config_file: Path) -> int:
 def profile_build(project: Path = ROOT, top: int = 12) -> dict:
     """One in-process build under cProfile: the share of time in the edition's own code
     (scripts/: own time, and cumulative time in its hooks), and the top entries. The languages
-    are built one after the other here (EDITION_PARALLEL=0): a profile of this process would
+    are built one after the other here (the option parallel: false): a profile of this process would
     not see the work of the fork that builds English beside it (edition/parallel.py)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     os.environ.update(QUIET_BANNERS)
-    os.environ["EDITION_PARALLEL"] = "0"
     previous = os.getcwd()
     os.chdir(project)
     try:
         with tempfile.TemporaryDirectory() as scratch:
             config = load_config(str(project / "mkdocs.yml"), site_dir=scratch)
+            config.extra["edition"] = {"parallel": False}
             profiler = cProfile.Profile()
             profiler.enable()
             build(config)
             profiler.disable()
     finally:
         os.chdir(previous)
-        del os.environ["EDITION_PARALLEL"]
     stats = pstats.Stats(profiler).stats
     total = sum(row[2] for row in stats.values())
     scripts = str(project / "scripts")

@@ -15,6 +15,7 @@ import ctypes
 import fcntl
 import json
 import os
+import secrets
 import shutil
 import subprocess
 import sys
@@ -26,6 +27,11 @@ QUIET_BANNERS = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 FALLBACK_EPOCH = "315532800"  # 1980-01-01, the earliest date a zip file can hold
 
 
+# How a later release builds this one's permanent copy (edition/versions.py): build_site() with
+# the option below, the version it is a copy of.
+PERMANENT_COPY_OPTION = "archive_of"
+
+
 def build_site(
     target: Path,
     config_file: Path = ROOT / "mkdocs.yml",
@@ -33,25 +39,27 @@ def build_site(
     engine: str = "mkdocs",
     downloads: dict[str, Path] | None = None,
     archives: dict[str, Path] | None = None,
+    options: dict | None = None,
+    offline: bool = False,
 ):
     """Build into `target` (replaced only on success) with `engine` (mkdocs, or its maintained
     fork properdocs). Returns the finished process, whose stdout holds the build log; raises
     BuildFailed with that log when the build fails. `env`: variables to set (None: to unset).
     `downloads`: files to publish in target/downloads/ (their names and sizes are in the pages).
-    `archives`: version -> a finished archive (edition/versions.py), copied to versions/<version>/."""
+    `archives`: version -> a finished archive (edition/versions.py), copied to versions/<version>/.
+    `options`: the edition's build options (edition/options.py: parallel, archive_of); `offline`:
+    the profile for file:// (Material's offline plugin). The options travel in a configuration
+    file that inherits `config_file` (build_config), not in the environment."""
     target = target.resolve()
-    sizes = {path.name: path.stat().st_size for path in (downloads or {}).values()}
-    environment = {
-        **os.environ,
-        **QUIET_BANNERS,
-        "SOURCE_DATE_EPOCH": source_date_epoch(),
-        **({"EDITION_DOWNLOADS": json.dumps(sizes, sort_keys=True)} if downloads else {}),
-        **(archive_environment(archives) if archives else {}),
-        **(env or {}),
-    }
-    with staging_for(target) as staging:
+    edition = dict(options or {})
+    if downloads:
+        edition["downloads"] = {path.name: path.stat().st_size for path in downloads.values()}
+    if archives:
+        edition.update(archive_options(archives))
+    environment = {**os.environ, **QUIET_BANNERS, "SOURCE_DATE_EPOCH": source_date_epoch(), **(env or {})}
+    with staging_for(target) as staging, build_config(config_file, edition, offline) as config:
         command = [sys.executable, "-m", engine, "build", "--strict", "--clean",
-                   "--config-file", str(config_file), "--site-dir", str(staging)]  # fmt: skip
+                   "--config-file", str(config), "--site-dir", str(staging)]  # fmt: skip
         result = subprocess.run(
             command,
             cwd=config_file.parent,
@@ -70,7 +78,25 @@ def build_site(
     return result
 
 
-def archive_environment(archives: dict[str, Path]) -> dict[str, str]:
+@contextlib.contextmanager
+def build_config(config_file: Path, edition: dict, offline: bool):
+    """`config_file` itself, or (with options) a configuration file beside it that inherits it
+    and sets the edition's options (extra.edition) and the offline profile, for one build."""
+    if not edition and not offline:
+        yield config_file
+        return
+    settings = {"INHERIT": config_file.name, "extra": {"edition": edition}}
+    if offline:
+        settings["plugins"] = {"offline": {"enabled": True}}
+    path = config_file.with_name(f".mkdocs-build-{os.getpid()}-{secrets.token_hex(4)}.yml")
+    path.write_text(json.dumps(settings, ensure_ascii=False, sort_keys=True), encoding="utf-8")  # JSON is YAML
+    try:
+        yield path
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def archive_options(archives: dict[str, Path]) -> dict:
     """What the site's build needs to know of the archives: their pages (for the version
     menu) and their inline scripts (for the one Content-Security-Policy of the site)."""
     from edition.hosting import inline_scripts
@@ -81,15 +107,7 @@ def archive_environment(archives: dict[str, Path]) -> dict[str, str]:
     for version, folder in archives.items():
         for page in pages[version]:
             scripts |= inline_scripts((folder / page).read_text(encoding="utf-8"))
-    # In files beside the archives, not in the variables themselves: a page list of some
-    # thousand records would pass Linux's limit on one variable (128 KB), and the build not start.
-    beside = next(iter(archives.values())).parent
-    (beside / "inline-scripts.json").write_text(json.dumps(sorted(scripts)), encoding="utf-8")
-    (beside / "pages.json").write_text(json.dumps(pages, sort_keys=True), encoding="utf-8")
-    return {
-        "EDITION_ARCHIVES": str(beside / "pages.json"),
-        "EDITION_ARCHIVE_SCRIPTS": str(beside / "inline-scripts.json"),
-    }
+    return {"archives": pages, "archive_scripts": sorted(scripts)}
 
 
 @contextlib.contextmanager
@@ -278,8 +296,7 @@ def build_archives(folder: Path) -> dict[str, Path]:
     current = releases[0].version
     built[current] = folder / current
     build_site(
-        built[current],
-        env={"EDITION_SITE_URL": f"{site_url}versions/{current}/", "EDITION_ARCHIVE_OF": current},
+        built[current], env={"EDITION_SITE_URL": f"{site_url}versions/{current}/"}, options={"archive_of": current}
     )
     pages = {version: html_pages(path) for version, path in built.items()}
     for version, path in built.items():

@@ -3,7 +3,7 @@ self-contained HTML file per language.
 
     python scripts/export_offline.py            # what `make offline` runs
 
-The site is the same build as the web edition with the offline profile on (OFFLINE=true:
+The site is the same build as the web edition with the offline profile on (offline=True:
 Material's offline plugin, search inlined for file://); the export only removes what a
 reader never loads, then zips it with fixed timestamps and file order, so that two exports
 of the same commit are byte-identical."""
@@ -49,7 +49,7 @@ def export(dist: Path = DIST, config_file: Path = ROOT / "mkdocs.yml") -> dict[s
 
 def write_export(dist: Path, config_file: Path) -> dict[str, Path]:
     site = dist / f"{NAME}-{VERSION}"
-    build_site(site, config_file=config_file, env={"OFFLINE": "true"})
+    build_site(site, config_file=config_file, offline=True)
     for path in sorted(site.rglob("*")):
         relative = path.relative_to(site).as_posix()
         if path.is_file() and any(pattern.match(relative) for pattern in UNUSED):

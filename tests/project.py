@@ -5,6 +5,7 @@ import functools
 import http.server
 import os
 import shutil
+import sys
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -74,3 +75,17 @@ def failed_build(project: Path):
     with pytest.raises(BuildFailed) as failure:
         build_site(project.parent / "site", config_file=project / "mkdocs.yml")
     return failure.value
+
+
+def load_mkdocs_config(config_file: Path):
+    """`config_file` loaded as `mkdocs build` loads it, hooks and all, without the hooks' fresh
+    import of the edition's modules (scripts/hooks.py) replacing the ones this test process holds."""
+    from mkdocs.config import load_config
+
+    kept = {name: module for name, module in sys.modules.items() if name == "edition" or name.startswith("edition.")}
+    try:
+        return load_config(str(config_file))
+    finally:
+        for name in [name for name in sys.modules if name == "edition" or name.startswith("edition.")]:
+            del sys.modules[name]
+        sys.modules.update(kept)

@@ -14,15 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from build_site import BuildFailed, archive_environment, source_date_epoch, staging_for
+from build_site import BuildFailed, archive_options, build_config, source_date_epoch, staging_for
 from edition.address import AddressError, checked_address
 from edition.data import DATA_DIR, load_data
 from edition.html_check import unsafe_markup
 from edition.source_files import SourceError, check_source_folders
-from edition.versions import archives_from_environment
 from edition.yaml_source import DataError
 
-from project import ROOT, failed_build
+from project import ROOT, failed_build, load_mkdocs_config
 
 BUILD_SITE = str(ROOT / "scripts" / "build_site.py")
 
@@ -236,19 +235,30 @@ def test_a_bad_source_date_epoch_stops_make_site_in_one_line(tmp_path):
 
 def test_the_archive_list_travels_in_a_file_not_in_the_environment(tmp_path):
     """20,000 rounds made the list of the archives' pages longer than Linux lets one variable
-    be (128 KB): the build could not start. The variables now name files."""
+    be (128 KB): the build could not start. The list is a build option, in the configuration
+    file the build reads (build_site.build_config), which MkDocs loads and the edition checks."""
+    from edition.options import build_options
+
     archive = tmp_path / "versions" / "0.1.0"
     (archive / "astana").mkdir(parents=True)
     for n in range(600):  # more than 128 KB of page names
         (archive / "astana" / f"round-{n:05d}-{'x' * 220}.html").write_text("<script>var x=1</script>", "utf-8")
-    environment = archive_environment({"0.1.0": archive})
-    assert all(len(value) < 4096 for value in environment.values())
-    os.environ.update(environment)
-    try:
-        assert len(archives_from_environment()["0.1.0"]) == 600
-    finally:
-        for name in environment:
-            del os.environ[name]
+    with build_config(ROOT / "mkdocs.yml", archive_options({"0.1.0": archive}), offline=False) as config_file:
+        assert config_file != ROOT / "mkdocs.yml" and config_file.stat().st_size > 128 * 1024
+        options = build_options(load_mkdocs_config(config_file))
+    assert len(options.archives["0.1.0"]) == 600 and options.archive_scripts == ["var x=1"]
+    assert not config_file.exists()  # one build's file, removed after it
+
+
+def test_a_wrong_build_option_is_named(tmp_path):
+    from edition.options import build_options
+
+    with build_config(ROOT / "mkdocs.yml", {"parallel": "yes", "archive_of": "0.1.0"}, offline=False) as config_file:
+        with pytest.raises(ValueError, match=r"extra\.edition\.parallel: Expected type: <class 'bool'>"):
+            build_options(load_mkdocs_config(config_file))
+    with build_config(ROOT / "mkdocs.yml", {"paralel": False}, offline=False) as config_file:
+        with pytest.raises(ValueError, match=r"extra\.edition\.paralel: Unrecognised configuration name"):
+            build_options(load_mkdocs_config(config_file))
 
 
 def test_the_lock_file_goes_with_the_run(tmp_path):

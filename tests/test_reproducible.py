@@ -49,7 +49,7 @@ def test_the_languages_built_side_by_side_make_the_site_the_plugin_builds_in_tur
     side_by_side, in_turn = tmp_path / "side-by-side", tmp_path / "in-turn"
     log = build_site(side_by_side).stdout
     assert "documentation to directory: " in log and "/.other-languages/en" in log  # English was forked
-    log = build_site(in_turn, env={"EDITION_PARALLEL": "0"}).stdout
+    log = build_site(in_turn, options={"parallel": False}).stdout
     assert ".other-languages" not in log
     forked, plugins_order = files_of(side_by_side), files_of(in_turn)
     assert forked.keys() == plugins_order.keys()

@@ -40,10 +40,11 @@ def contract_of(commit: str) -> list[str]:
 
 @pytest.mark.parametrize("release", OLDER, ids=lambda release: release.version)
 def test_each_older_release_is_built_as_its_own_permanent_copy_where_it_can_be(tmp_path, release):
-    """0.2.0 on: one build_site() with EDITION_ARCHIVE_OF, as its publishing run built
+    """0.2.0 on: one build_site() for its version (0.2.0: EDITION_ARCHIVE_OF; later ones: the
+    option PERMANENT_COPY_OPTION), as its publishing run built
     versions/<its version>/ (its whole publishing run would rebuild the releases before it from
     a history `git archive` does not carry); 0.1.0, which knows no archives: its build script."""
-    from edition.versions import OWN_PERMANENT_COPY, _release_build_command
+    from edition.versions import OWN_PERMANENT_COPY_BY_ENVIRONMENT, _release_build_command
 
     (tmp_path / "scripts").mkdir()
     for path in ("scripts/build_site.py", "requirements.lock"):
@@ -53,7 +54,24 @@ def test_each_older_release_is_built_as_its_own_permanent_copy_where_it_can_be(t
     if release.version == "0.1.0":
         assert command[1:] == ["scripts/build_site.py", str(tmp_path / "out")]
     else:
-        assert command[1:] == ["-c", OWN_PERMANENT_COPY, str(tmp_path / "out"), url, release.version]
+        assert command[1:] == ["-c", OWN_PERMANENT_COPY_BY_ENVIRONMENT, str(tmp_path / "out"), url, release.version]
+
+
+def test_this_release_is_built_as_its_own_permanent_copy_by_its_option(tmp_path):
+    """How a later release will build this one's versions/<version>/: build_site() with the
+    option its build_site.py names; run here on this tree, it makes this version's copy."""
+    from edition.versions import OWN_PERMANENT_COPY, _release_build_command
+
+    (tmp_path / "scripts").mkdir()
+    for path in ("scripts/build_site.py", "requirements.lock"):
+        (tmp_path / path).write_bytes((ROOT / path).read_bytes())
+    url = f"{SITE_URL}versions/{CURRENT}/"
+    command = _release_build_command(tmp_path, tmp_path / "out", url, CURRENT)
+    assert command == [sys.executable, "-c", OWN_PERMANENT_COPY, str(tmp_path / "out"), url, CURRENT]
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+    page = parse(tmp_path / "out" / "article.html")
+    assert page.select_one('link[rel="canonical"]')["href"] == f"{url}article.html"
+    assert json.loads(page.select_one("#edition-cite").string)["version"] == CURRENT  # a permanent copy's keys
 
 
 def show(commit: str, path: str) -> bytes:

@@ -7,9 +7,7 @@ BuildState (build_state.py), made in on_config; this module is loaded afresh for
 top-level build, so the state of one build never leaks into the next."""
 
 import html
-import json
 import logging
-import os
 import posixpath
 import re
 from collections import Counter
@@ -53,6 +51,7 @@ from .markdown_source import body_first_line, headings_without_id, paragraphs, s
 from .markers import MarkerError, Verb, expand_markers
 from .material_css import cut_main
 from .metadata import page_metadata
+from .options import build_options
 from .pages import ELEMENT_ID, article_links, generated_files, unwrap_html_blocks, wrap_html_blocks
 from .palette import color_schemes, cut_palette
 from .paragraphs import ParagraphNumbers
@@ -60,7 +59,6 @@ from .publication import (
     PROJECT_NAME,
     data_files,
     downloads_context,
-    downloads_from_environment,
     downloads_page,
     file_names,
     footer,
@@ -79,8 +77,6 @@ from .typography import tie_russian
 from .versions import (
     ARCHIVE_FOLDER,
     ArchiveError,
-    archive_of,
-    archives_from_environment,
     insert_menu,
     version_menu,
     versions_json,
@@ -132,6 +128,7 @@ def on_config(config, fallback: BuildState | None = None):
                 log.warning(warning)
         check_i18n_languages(i18n.configured_languages(config))
         config.extra["contract"] = load_contract()
+        options = build_options(config)
         from_material = taken_from_material(config) if new_build else {}
     except (DataError, ValueError, OSError) as error:
         raise PluginError(str(error)) from None
@@ -140,13 +137,17 @@ def on_config(config, fallback: BuildState | None = None):
             data = load_data()
             STATE = BuildState(
                 data=data,
-                downloads=downloads_from_environment(),
-                archives=archives_from_environment(),
+                downloads=options.downloads,
+                archives=options.archives,
+                archive_of=options.archive_of,
+                archive_scripts=set(options.archive_scripts),
+                parallel=options.parallel,
                 citations={code: citation_templates(data.article, code) for code in CODES},
                 margin_links={code: article_links(data, code) for code in CODES},
                 **from_material,
             )
-            if not is_placeholder(config.site_url) and archive_of() is None and data.article.edition.contact is None:
+            published = not is_placeholder(config.site_url) and options.archive_of is None
+            if published and data.article.edition.contact is None:
                 log.warning(
                     "data/article.yml: edition.contact is not set, so the published pages say that no address "
                     "for error reports has been published (give a mailto: or https: address)"
@@ -173,7 +174,7 @@ def on_pre_build(config, serving: bool = False):
         def render(locales):
             return lambda: generated_files(STATE.data, STATE.citations, locales)
 
-        wanted = parallel.wanted(serving)
+        wanted = parallel.wanted(serving, STATE.parallel)
         parts = parallel.each_in_a_process([render([code]) for code in CODES]) if wanted else [render(CODES)()]
         STATE.generated = {path: content for part in parts for path, content in part.items()}
 
@@ -207,7 +208,7 @@ def stale_generated(src_uri: str) -> bool:
 def on_nav(nav, config, files, serving: bool = False):
     """For `mkdocs build`, the other language starts building in a second process (parallel.py)
     now: mkdocs-static-i18n knows this language's pages (on_files), and none has been read yet."""
-    if parallel.wanted(serving) and not i18n.building_another_language(config):
+    if parallel.wanted(serving, STATE.parallel) and not i18n.building_another_language(config):
         parallel.start(config, STATE)
     return nav
 
@@ -324,7 +325,7 @@ def on_page_content(html_text, page, config, files):
 
 
 def offline_build(config) -> bool:
-    """The offline profile (OFFLINE=true: Material's offline plugin, for file://)."""
+    """The offline profile (build_site(offline=True): Material's offline plugin, for file://)."""
     return compat_material.offline_enabled(config)
 
 
@@ -364,7 +365,7 @@ def on_page_context(context, page, config, nav):
         if cite["version"]:  # a permanent copy: the version goes into the keys
             context["edition_cite"]["version"] = cite["version"]
         current = STATE.data.article.edition.version
-        if current in STATE.archives and archive_of() is None:  # its permanent copy is published
+        if current in STATE.archives and STATE.archive_of is None:  # its permanent copy is published
             permanent = f"{config.site_url or ''}{ARCHIVE_FOLDER}{current}/"
             context["edition_cite"]["permanent"] = {
                 "version": current,
@@ -391,7 +392,7 @@ def on_post_page(output, page, config):
         return link
 
     output = compat_material.ALTERNATE_LINK.sub(absolute, output)
-    if archive_of() is None:  # a permanent copy gets its menu with the archives (versions.py)
+    if STATE.archive_of is None:  # a permanent copy gets its menu with the archives (versions.py)
         locale = config.theme["language"]
         try:
             output = insert_menu(output, version_menu(STATE.data, locale, page.file.dest_uri, "", STATE.archives))
@@ -468,8 +469,7 @@ def on_post_build(config):
     if STATE.archives:
         (site_dir / ARCHIVE_FOLDER).mkdir(exist_ok=True)
         (site_dir / ARCHIVE_FOLDER / "versions.json").write_text(versions_json(STATE.data, STATE.archives), "utf-8")
-    if os.environ.get("EDITION_ARCHIVE_SCRIPTS"):  # the archives' inline scripts, for the one CSP
-        STATE.inline_scripts.update(json.loads(Path(os.environ["EDITION_ARCHIVE_SCRIPTS"]).read_text("utf-8")))
+    STATE.inline_scripts.update(STATE.archive_scripts)  # the archives' inline scripts, for the one CSP
     pages = [*contract.page_redirects(), *(f"{FOLDERS[locale]}404.html" for locale in STATE.not_found_pages)]
     for page in pages:  # written here or by on_post_template, not through on_post_page
         STATE.inline_scripts.update(templates_scripts(page, (site_dir / page).read_text(encoding="utf-8")))
@@ -603,7 +603,7 @@ def citable(page, config) -> dict | None:
         return None
     site_url = config.site_url or ""
     roots = {code: f"{site_url}{folder}" for code, folder in FOLDERS.items()}
-    return {**found, "roots": roots, "version": archive_of()}  # version: in a permanent copy's keys
+    return {**found, "roots": roots, "version": STATE.archive_of}  # version: in a permanent copy's keys
 
 
 def templates_scripts(where: str, html_text: str) -> set[str]:

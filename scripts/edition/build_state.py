@@ -17,6 +17,9 @@ class BuildState:
     margin_links: dict[str, dict[str, list[tuple[str, str]]]]
     # file name in site/downloads/ -> size in bytes (scripts/build_site.py); None: a preview
     downloads: dict[str, int] | None = None
+    archive_of: str | None = None  # the version this build is the permanent copy of (options.py)
+    archive_scripts: set[str] = field(default_factory=set)  # the archives' inline scripts, for the CSP
+    parallel: bool = True  # the other language built in a fork (parallel.py)
     # page path in its language folder -> what it lets a reader cite (fragments.page_fragments)
     fragments: dict[str, dict | None] = field(default_factory=dict)
     # source path ('ru/missions/iraq.md') -> content of the files made from data/ (pages.py), both languages

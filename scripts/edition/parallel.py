@@ -11,7 +11,7 @@ what that build would have left: its files (moved over the site's, as if written
 they would have been), the search entries, and the state the edition gathers from pages (the
 404 page, inline scripts for the CSP, the corrections' marks). The data pages of the two
 languages are rendered side by side too (each_in_a_process). tests/test_reproducible.py proves
-the site is the same, byte for byte, as the plugin's order builds it (EDITION_PARALLEL=0).
+the site is the same, byte for byte, as the plugin's order builds it (the option parallel: false).
 
 Only for `mkdocs build` where the system can fork: `mkdocs serve` keeps the plugin's order (it
 runs threads, which a fork does not take along)."""
@@ -31,8 +31,9 @@ from . import compat_i18n as i18n
 SCRATCH = ".other-languages"  # in the site folder while the fork builds there
 
 
-def wanted(serving: bool) -> bool:
-    return not serving and hasattr(os, "fork") and os.environ.get("EDITION_PARALLEL", "1") != "0"
+def wanted(serving: bool, option: bool = True) -> bool:
+    """`option`: the build option `parallel` (options.py)."""
+    return option and not serving and hasattr(os, "fork")
 
 
 def each_in_a_process(tasks: list[Callable]) -> list:

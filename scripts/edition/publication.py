@@ -2,12 +2,10 @@
 HTML file and the offline zip of each language, the data tables) and its imprint.
 
 `make site` with a public address builds the offline files first and passes their names and
-sizes to the site's build in EDITION_DOWNLOADS (scripts/build_site.py), which puts the files
-into site/downloads/. Without it the build is a preview: the pages say that the downloads
+sizes to the site's build in its options (options.py: downloads; scripts/build_site.py), which
+puts the files into site/downloads/. Without it the build is a preview: the pages say that the downloads
 are not there. The offline copy itself links to the downloads of the public site."""
 
-import json
-import os
 import posixpath
 import tomllib
 from pathlib import Path
@@ -24,13 +22,6 @@ PROJECT_NAME = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read
 ]  # the zip's name, as scripts/export_offline.py writes it
 DOWNLOADS_FOLDER = "downloads/"  # in the site's root, shared by both languages
 KINDS = ("pdf", "html", "zip")  # the files each language offers, in this order
-
-
-def downloads_from_environment() -> dict[str, int] | None:
-    """File name in downloads/ -> size in bytes, as scripts/build_site.py measured them;
-    None for a preview or the offline copy (no downloads beside the pages)."""
-    value = os.environ.get("EDITION_DOWNLOADS")
-    return json.loads(value) if value else None
 
 
 def file_names(version: str, name: str) -> dict[str, dict[str, str]]:

@@ -14,7 +14,8 @@ citation made today still leads to the text that was cited.
   versions in mike's format, where Material's selector would look for it under versions/.
 
 scripts/build_site.py (publish) builds the archives and hands their page lists to the site's
-build in a file (EDITION_ARCHIVES); scripts/edition/build.py puts the menu into the current pages."""
+build in its options (options.py: archives); scripts/edition/build.py puts the menu into the
+current pages."""
 
 import fcntl
 import hashlib
@@ -44,18 +45,6 @@ VERSIONLESS_KEY = re.compile(re.escape(KEY.format(language="")) + "(?:" + "|".jo
 
 class ArchiveError(RuntimeError):
     pass
-
-
-def archives_from_environment() -> dict[str, list[str]]:
-    """version -> the pages its archive has (paths from its root), as publish() built them
-    and listed them in the file EDITION_ARCHIVES names; {} in a preview, where none is built."""
-    listing = os.environ.get("EDITION_ARCHIVES")
-    return json.loads(Path(listing).read_text(encoding="utf-8")) if listing else {}
-
-
-def archive_of() -> str | None:
-    """The version this build is the permanent copy of (versions/<version>/), if it is one."""
-    return os.environ.get("EDITION_ARCHIVE_OF") or None
 
 
 def html_pages(folder: Path) -> list[str]:
@@ -193,10 +182,16 @@ def build_old_release(root: Path, commit: str, target: Path, site_url: str, vers
 
 
 # How a release that can build its own permanent copy builds it: as its publish() built
-# versions/<its version>/ while it was current (one build_site() with EDITION_ARCHIVE_OF), not
-# its whole publishing run, which would rebuild the releases before it from a git history its
-# unpacked source has not got, and print its PDFs again.
+# versions/<its version>/ while it was current (one build_site() for that version), not its
+# whole publishing run, which would rebuild the releases before it from a git history its
+# unpacked source has not got, and print its PDFs again. Releases whose build_site.py names
+# PERMANENT_COPY_OPTION take it as an option; 0.2.0's took it from the environment.
 OWN_PERMANENT_COPY = (
+    "import sys; from pathlib import Path; sys.path.insert(0, 'scripts'); import build_site; "
+    "build_site.build_site(Path(sys.argv[1]), env={'EDITION_SITE_URL': sys.argv[2]}, "
+    "options={build_site.PERMANENT_COPY_OPTION: sys.argv[3]})"
+)
+OWN_PERMANENT_COPY_BY_ENVIRONMENT = (
     "import sys; from pathlib import Path; sys.path.insert(0, 'scripts'); import build_site; "
     "build_site.build_site(Path(sys.argv[1]), env={'EDITION_SITE_URL': sys.argv[2], 'EDITION_ARCHIVE_OF': sys.argv[3]})"
 )
@@ -207,8 +202,10 @@ def _release_build_command(source: Path, target: Path, site_url: str, version: s
     permanent copy where its code knows one (0.2.0 on), else its build script (0.1.0)."""
     script = (source / "scripts" / "build_site.py").read_text(encoding="utf-8")
     python = release_python(source / "requirements.lock")
-    if "EDITION_ARCHIVE_OF" in script:
+    if "PERMANENT_COPY_OPTION" in script:
         return [python, "-c", OWN_PERMANENT_COPY, str(target), site_url, version]
+    if "EDITION_ARCHIVE_OF" in script:
+        return [python, "-c", OWN_PERMANENT_COPY_BY_ENVIRONMENT, str(target), site_url, version]
     return [python, "scripts/build_site.py", str(target)]
 
 
