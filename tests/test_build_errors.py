@@ -108,8 +108,8 @@ def test_a_citation_outside_the_citing_pages_is_named(project):
 def test_languages_differing_from_locales_py_are_named(project):
     edit(
         project / "mkdocs.yml",
-        "          name: English\n",
-        "          name: English\n          link: /english/\n",
+        "        name: English\n",
+        "        name: English\n        link: /english/\n",
     )
     assert "differ from scripts/edition/locales.py" in build_error(project)
 

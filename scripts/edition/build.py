@@ -15,7 +15,6 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import rcssmin
 import rjsmin
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
@@ -29,21 +28,12 @@ from .citation import templates as citation_templates
 from .cite_blocks import cite_block, cite_panel
 from .cite_buttons import CiteButtonError, named_headings, with_cite_buttons
 from .compiled_templates import InMemory
-from .contract import load_contract, relative_url
-from .corrections import (
-    FEED,
-    MissingPlace,
-    atom_feed,
-    corrections_markup,
-    insert_mark,
-    mark_html,
-    marks_for,
-    releases_markup,
-)
+from .contract import load_contract
+from .corrections import FEED, corrections_markup, mark_corrections, releases_markup
 from .crosslinks import resolve_cross_links
 from .data import DATA_DIR, load_data
 from .fragments import FragmentError, page_fragments
-from .hosting import inline_scripts, without_source_maps, write_server_rules
+from .hosting import inline_scripts
 from .html_check import unsafe_markup
 from .kinds import FOLDERS as GENERATED
 from .locales import BY_CODE, CODES, DEFAULT, FOLDERS, check_i18n_languages, others
@@ -67,11 +57,10 @@ from .publication import (
     title_block,
 )
 from .render import render
-from .search_index import split_search_index
 from .source_files import check_source_folders
 from .strings import EDITION_JS_KEYS, STRINGS, strings_for_js, ui_string
 from .tables import material_table_rules, wrapped_tables
-from .template_scripts import record_template_scripts
+from .template_scripts import StrayScript, checked_scripts, record_template_scripts
 from .timeline import render_timeline
 from .typography import tie_russian
 from .versions import (
@@ -79,9 +68,9 @@ from .versions import (
     ArchiveError,
     insert_menu,
     version_menu,
-    versions_json,
 )
-from .yaml_source import DataError, read_yaml
+from .whole_site import WHOLE_SITE
+from .yaml_source import DataError
 
 # Not a logger under "mkdocs": in strict mode MkDocs would count the message as a failure.
 log = logging.getLogger("edition")
@@ -309,7 +298,12 @@ def on_page_content(html_text, page, config, files):
     if twice := sorted(i for i, count in ids.items() if count > 1):
         raise PluginError(f"{where}: two elements have the id '{twice[0]}': an anchor must name one place")
     page.edition_editorial_ids = editorial_heading_ids(html_text)  # overrides/partials/toc-item.html
-    html_text = mark_corrections(html_text, page, config.theme["language"])
+    try:  # a "corrected in <version>" mark at each place of the page the corrections log names
+        html_text = mark_corrections(
+            html_text, STATE.data, page.file.dest_uri, config.theme["language"], STATE.marks_placed
+        )
+    except DataError as error:
+        raise PluginError(str(error)) from None
     if BY_CODE[config.theme["language"]].ties:
         html_text = tie_russian(html_text)
     html_text = wrapped_tables(html_text)
@@ -431,96 +425,18 @@ def on_post_template(output, template_name, config):
 
 # ---------------------------------------------------------------------------- whole site
 def on_post_build(config):
-    """Once every language is built: one search index per language, and a redirect page for
-    every moved page of the contract."""
+    """Once every language is built: the steps that need the whole site (whole_site.py)."""
     if i18n.building_another_language(config):
         return  # the site is not whole yet
     i18n.restore_building_others()
-    split_search_index(Path(config.site_dir), FOLDERS, STATE.data)
-    contract = config.extra["contract"]
-    try:
-        contract.check_redirects(Path(config.site_dir))
-    except DataError as error:
-        raise PluginError(str(error)) from None
-    site_dir = Path(config.site_dir)
-    for old, new in contract.page_redirects().items():
-        target = site_dir / old
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(redirect_page(relative_url(old, new)), encoding="utf-8")
-    for locale, page in STATE.not_found_pages.items():
-        if FOLDERS[locale]:
-            (site_dir / FOLDERS[locale] / "404.html").write_text(page, encoding="utf-8")
-    stylesheet = site_dir / "assets" / "edition.css"  # Material's table rules, then the edition's (tables.py)
-    own = stylesheet.read_text(encoding="utf-8")
-    if not own.startswith(STATE.table_css):  # (a `mkdocs serve --dirty` rebuild keeps the file)
-        stylesheet.write_text(STATE.table_css + own, encoding="utf-8")
-    minify_assets(site_dir)
-    without_source_maps(site_dir)
-    for stylesheet in STATE.cut_stylesheets:
-        stylesheets = site_dir / "assets" / "stylesheets"
-        (stylesheets / stylesheet.name).write_text(stylesheet.css, encoding="utf-8")
-        for name in (stylesheet.original, stylesheet.original + ".map"):
-            (stylesheets / name).unlink(missing_ok=True)
-    check_corrections_placed(site_dir)
-    for locale, folder in FOLDERS.items():
-        if not offline_build(config):  # the offline copy links the published feeds (feed_href)
-            feed = atom_feed(STATE.data, locale, config.site_url or "")
-            (site_dir / folder / FEED).write_text(feed, encoding="utf-8")
-    if STATE.archives:
-        (site_dir / ARCHIVE_FOLDER).mkdir(exist_ok=True)
-        (site_dir / ARCHIVE_FOLDER / "versions.json").write_text(versions_json(STATE.data, STATE.archives), "utf-8")
-    STATE.inline_scripts.update(STATE.archive_scripts)  # the archives' inline scripts, for the one CSP
-    pages = [*contract.page_redirects(), *(f"{FOLDERS[locale]}404.html" for locale in STATE.not_found_pages)]
-    for page in pages:  # written here or by on_post_template, not through on_post_page
-        STATE.inline_scripts.update(templates_scripts(page, (site_dir / page).read_text(encoding="utf-8")))
-    write_server_rules(site_dir, config.site_url, contract.page_redirects(), FOLDERS, STATE.inline_scripts)
+    for step in WHOLE_SITE:
+        try:
+            step(Path(config.site_dir), config, STATE)
+        except (DataError, StrayScript) as error:
+            raise PluginError(str(error)) from None
 
 
 # ---------------------------------------------------------------------------- helpers
-def mark_corrections(html_text: str, page, locale: str) -> str:
-    """A "corrected in <version>" mark at each place of this page the corrections log names
-    (one mark for all the corrections of a place)."""
-    path = page.file.dest_uri.removeprefix(FOLDERS[locale])
-    places: dict[str, list] = {}
-    for anchor, correction, location in marks_for(STATE.data, path, locale):
-        places.setdefault(anchor, []).append((correction, location))
-    for anchor, found in places.items():
-        corrections = [correction for correction, _ in found]
-        section = re.search(rf'<h[1-6]\b[^>]*\bid="{re.escape(anchor)}"', html_text) is not None
-        try:
-            mark = mark_html(corrections, locale, page.file.dest_uri, section=section)
-            html_text = insert_mark(html_text, anchor, mark)
-        except MissingPlace:
-            raise misplaced(found[0][1], f"{page.file.dest_uri} has no id '{anchor}'") from None
-        STATE.marks_placed.update((correction.id, page.file.dest_uri, anchor) for correction in corrections)
-    return html_text
-
-
-def check_corrections_placed(site_dir: Path) -> None:
-    """Every place of the corrections log is a page of the site, and every id on it got its mark."""
-    for index, correction in enumerate(STATE.data.corrections.corrections):
-        for number, place in enumerate(correction.where):
-            field = ("corrections", index, "where", number)
-            for language in place.languages:
-                page = f"{FOLDERS[language]}{place.page}"
-                if not (site_dir / page).is_file():
-                    raise misplaced((*field, "page"), f"there is no page {page}")
-                if not place.anchor:
-                    continue
-                if place.marked:
-                    found = (correction.id, page, place.anchor) in STATE.marks_placed
-                else:  # named without a mark: the id must still be there
-                    found = f'id="{place.anchor}"' in (site_dir / page).read_text(encoding="utf-8")
-                if not found:
-                    raise misplaced((*field, "anchor"), f"{page} has no id '{place.anchor}'")
-
-
-def misplaced(location: tuple, problem: str) -> PluginError:
-    """A build error naming the file, line and field of the corrections log (only the built
-    site shows which pages and ids exist)."""
-    return PluginError(str(read_yaml(DATA_DIR / "corrections.yml").error(location, problem)))
-
-
 def editorial_heading_ids(html_text: str) -> set[str]:
     """The ids of the headings the editors added (class "editorial"), as Python-Markdown wrote them."""
     ids = set()
@@ -540,14 +456,6 @@ def source_exists(config):
     """Whether a page's source ('en/missions/iraq.md') is in docs/ or made from data/."""
     docs = Path(config.docs_dir)
     return lambda src_uri: src_uri in STATE.generated or (docs / src_uri).is_file()
-
-
-def minify_assets(site_dir: Path) -> None:
-    """The edition's own scripts and styles (assets/ of each language; Material's are minified
-    already), minified in place: a first visit loads about 3 KB less (gzip)."""
-    for path in [*site_dir.glob("assets/*.js"), *site_dir.glob("*/assets/*.js"), *site_dir.glob("assets/*.css")]:
-        text = path.read_text(encoding="utf-8")
-        path.write_text(rcssmin.cssmin(text) if path.suffix == ".css" else rjsmin.jsmin(text), encoding="utf-8")
 
 
 def source_line(page, problem: str) -> str:
@@ -607,16 +515,11 @@ def citable(page, config) -> dict | None:
 
 
 def templates_scripts(where: str, html_text: str) -> set[str]:
-    """The inline scripts of a page, each one that a template wrote (template_scripts.py);
-    a PluginError for any other: the Content-Security-Policy must not allow it."""
-    found = inline_scripts(html_text)
-    if stray := sorted(found - STATE.template_scripts - render_module.SCRIPTS_WRITTEN):
-        shown = " ".join(stray[0].split())[:60]
-        raise PluginError(
-            f"{where}: an inline script that no template wrote ({shown}): a value printed into the page "
-            "became a script; the Content-Security-Policy allows only the templates' own"
-        )
-    return found
+    """The inline scripts of a page, each one that a template wrote (template_scripts.py)."""
+    try:
+        return checked_scripts(where, inline_scripts(html_text), STATE.template_scripts | render_module.SCRIPTS_WRITTEN)
+    except StrayScript as error:
+        raise PluginError(str(error)) from None
 
 
 def with_cut_stylesheets(html: str) -> str:
@@ -641,8 +544,3 @@ def without_indentation(html: str) -> str:
         else:
             parts[index] = INDENTATION.sub("\n", parts[index])
     return "".join(parts)
-
-
-def redirect_page(url: str) -> str:
-    """A page that forwards to `url`, keeping the #fragment the reader came with."""
-    return render("redirect.html", url=url, lang=DEFAULT.code, moved={code: STRINGS[code]["moved"] for code in CODES})

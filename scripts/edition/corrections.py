@@ -9,14 +9,17 @@ entry must lead to what it corrects."""
 import posixpath
 import re
 from datetime import UTC, datetime
+from pathlib import Path
 
 from markupsafe import Markup
 
 from .contract import relative_href
+from .data import DATA_DIR
 from .kinds import kind_of
 from .locales import FOLDERS
 from .render import render
 from .strings import STRINGS, format_date
+from .yaml_source import DataError, read_yaml
 
 FEED = "corrections.atom"
 PAGE = "corrections.html"
@@ -279,3 +282,48 @@ def atom_feed(data, locale: str, site_url: str) -> str:
 
 def timestamp(date) -> str:
     return datetime(date.year, date.month, date.day or 1, tzinfo=UTC).isoformat().replace("+00:00", "Z")
+
+
+def check_corrections_placed(site_dir: Path, data, marks_placed: set[tuple[str, str, str]]) -> None:
+    """Every place of the corrections log is a page of the site, and every id on it got its mark
+    (`marks_placed`: (correction id, page, anchor) of each mark the build placed)."""
+    for index, correction in enumerate(data.corrections.corrections):
+        for number, place in enumerate(correction.where):
+            field = ("corrections", index, "where", number)
+            for language in place.languages:
+                page = f"{FOLDERS[language]}{place.page}"
+                if not (site_dir / page).is_file():
+                    raise misplaced((*field, "page"), f"there is no page {page}")
+                if not place.anchor:
+                    continue
+                if place.marked:
+                    found = (correction.id, page, place.anchor) in marks_placed
+                else:  # named without a mark: the id must still be there
+                    found = f'id="{place.anchor}"' in (site_dir / page).read_text(encoding="utf-8")
+                if not found:
+                    raise misplaced((*field, "anchor"), f"{page} has no id '{place.anchor}'")
+
+
+def misplaced(location: tuple, problem: str) -> DataError:
+    """An error naming the file, line and field of the corrections log (only the built site
+    shows which pages and ids exist)."""
+    return read_yaml(DATA_DIR / "corrections.yml").error(location, problem)
+
+
+def mark_corrections(html_text: str, data, dest_uri: str, locale: str, placed: set[tuple[str, str, str]]) -> str:
+    """`html_text` of the page at `dest_uri` with a "corrected in <version>" mark at each place
+    the corrections log names (one mark for all the corrections of a place), each added to
+    `placed` (check_corrections_placed); a DataError naming the log's line for a missing place."""
+    places: dict[str, list] = {}
+    for anchor, correction, location in marks_for(data, dest_uri.removeprefix(FOLDERS[locale]), locale):
+        places.setdefault(anchor, []).append((correction, location))
+    for anchor, found in places.items():
+        corrections = [correction for correction, _ in found]
+        section = re.search(rf'<h[1-6]\b[^>]*\bid="{re.escape(anchor)}"', html_text) is not None
+        try:
+            mark = mark_html(corrections, locale, dest_uri, section=section)
+            html_text = insert_mark(html_text, anchor, mark)
+        except MissingPlace:
+            raise misplaced(found[0][1], f"{dest_uri} has no id '{anchor}'") from None
+        placed.update((correction.id, dest_uri, anchor) for correction in corrections)
+    return html_text

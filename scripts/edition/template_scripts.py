@@ -45,3 +45,19 @@ def record_template_scripts(environment: jinja2.Environment, written: set[str]) 
         return text
 
     environment.filters[FILTER] = note
+
+
+class StrayScript(ValueError):
+    """A page holds an inline script that no template wrote."""
+
+
+def checked_scripts(where: str, scripts: set[str], written: set[str]) -> set[str]:
+    """`scripts` (a page's inline scripts, hosting.inline_scripts), each one a template wrote
+    (`written`); StrayScript for any other: the Content-Security-Policy must not allow it."""
+    if stray := sorted(scripts - written):
+        shown = " ".join(stray[0].split())[:60]
+        raise StrayScript(
+            f"{where}: an inline script that no template wrote ({shown}): a value printed into the page "
+            "became a script; the Content-Security-Policy allows only the templates' own"
+        )
+    return scripts

@@ -10,7 +10,7 @@ from . import astana, facts, funding, missions
 from .base import Kind, Table
 
 KINDS: tuple[Kind, ...] = (missions.KIND, astana.KIND, funding.KIND, facts.KIND)
-FOLDERS = tuple(kind.folder for kind in KINDS)  # docs/<lang>/<folder>/: generated, git-ignored
+FOLDERS = tuple(kind.folder for kind in KINDS)  # <lang>/<folder>/: its pages, files of the build only
 
 
 def kind_of(path: str) -> Kind | None:
