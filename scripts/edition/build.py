@@ -21,7 +21,6 @@ from mkdocs.exceptions import PluginError
 
 from . import compat_i18n as i18n
 from . import compat_material, compat_mkdocs, parallel
-from . import render as render_module
 from .address import checked_address, is_placeholder
 from .build_state import BuildState
 from .citation import templates as citation_templates
@@ -126,11 +125,7 @@ def on_config(config, fallback: BuildState | None = None):
             data = load_data()
             STATE = BuildState(
                 data=data,
-                downloads=options.downloads,
-                archives=options.archives,
-                archive_of=options.archive_of,
-                archive_scripts=set(options.archive_scripts),
-                parallel=options.parallel,
+                options=options,
                 citations={code: citation_templates(data.article, code) for code in CODES},
                 margin_links={code: article_links(data, code) for code in CODES},
                 **from_material,
@@ -163,7 +158,7 @@ def on_pre_build(config, serving: bool = False):
         def render(locales):
             return lambda: generated_files(STATE.data, STATE.citations, locales)
 
-        wanted = parallel.wanted(serving, STATE.parallel)
+        wanted = parallel.wanted(serving, STATE.options.parallel)
         parts = parallel.each_in_a_process([render([code]) for code in CODES]) if wanted else [render(CODES)()]
         STATE.generated = {path: content for part in parts for path, content in part.items()}
 
@@ -197,7 +192,7 @@ def stale_generated(src_uri: str) -> bool:
 def on_nav(nav, config, files, serving: bool = False):
     """For `mkdocs build`, the other language starts building in a second process (parallel.py)
     now: mkdocs-static-i18n knows this language's pages (on_files), and none has been read yet."""
-    if parallel.wanted(serving, STATE.parallel) and not i18n.building_another_language(config):
+    if parallel.wanted(serving, STATE.options.parallel) and not i18n.building_another_language(config):
         parallel.start(config, STATE)
     return nav
 
@@ -273,7 +268,7 @@ def marker_verbs(page, config, locale: str) -> dict[str, Verb]:
         "downloads": Verb("downloads", lambda: wrap_html_blocks(downloads_markup(page, config, locale))),
         "releases": Verb(
             "releases",
-            lambda: wrap_html_blocks(releases_markup(STATE.data, locale, page.file.dest_uri, STATE.archives)),
+            lambda: wrap_html_blocks(releases_markup(STATE.data, locale, page.file.dest_uri, STATE.options.archives)),
         ),
         "corrections": Verb(
             "corrections", lambda: wrap_html_blocks(corrections_markup(STATE.data, locale, page.file.dest_uri))
@@ -359,7 +354,7 @@ def on_page_context(context, page, config, nav):
         if cite["version"]:  # a permanent copy: the version goes into the keys
             context["edition_cite"]["version"] = cite["version"]
         current = STATE.data.article.edition.version
-        if current in STATE.archives and STATE.archive_of is None:  # its permanent copy is published
+        if current in STATE.options.archives and STATE.options.archive_of is None:  # its permanent copy is published
             permanent = f"{config.site_url or ''}{ARCHIVE_FOLDER}{current}/"
             context["edition_cite"]["permanent"] = {
                 "version": current,
@@ -386,10 +381,12 @@ def on_post_page(output, page, config):
         return link
 
     output = compat_material.ALTERNATE_LINK.sub(absolute, output)
-    if STATE.archive_of is None:  # a permanent copy gets its menu with the archives (versions.py)
+    if STATE.options.archive_of is None:  # a permanent copy gets its menu with the archives (versions.py)
         locale = config.theme["language"]
         try:
-            output = insert_menu(output, version_menu(STATE.data, locale, page.file.dest_uri, "", STATE.archives))
+            output = insert_menu(
+                output, version_menu(STATE.data, locale, page.file.dest_uri, "", STATE.options.archives)
+            )
         except ArchiveError as error:
             raise PluginError(f"{page.file.src_path}: {error}") from None
     output = with_cut_stylesheets(without_indentation(output))
@@ -486,7 +483,7 @@ def page_downloads(page, config, locale: str) -> dict:
         page.file.dest_uri,
         config.site_url or "",
         offline_build(config),
-        STATE.downloads,
+        STATE.options.downloads,
         file_names(STATE.data.article.edition.version, PROJECT_NAME),
     )
 
@@ -511,13 +508,13 @@ def citable(page, config) -> dict | None:
         return None
     site_url = config.site_url or ""
     roots = {code: f"{site_url}{folder}" for code, folder in FOLDERS.items()}
-    return {**found, "roots": roots, "version": STATE.archive_of}  # version: in a permanent copy's keys
+    return {**found, "roots": roots, "version": STATE.options.archive_of}  # version: in a permanent copy's keys
 
 
 def templates_scripts(where: str, html_text: str) -> set[str]:
     """The inline scripts of a page, each one that a template wrote (template_scripts.py)."""
     try:
-        return checked_scripts(where, inline_scripts(html_text), STATE.template_scripts | render_module.SCRIPTS_WRITTEN)
+        return checked_scripts(where, inline_scripts(html_text), STATE.allowed_scripts)
     except StrayScript as error:
         raise PluginError(str(error)) from None
 

@@ -5,7 +5,9 @@ pieces a later language build needs from an earlier one."""
 from dataclasses import dataclass, field
 
 from .data import EditionData
+from .options import EditionOptions
 from .palette import Palette
+from .render import SCRIPTS_WRITTEN
 
 
 @dataclass
@@ -15,11 +17,8 @@ class BuildState:
     citations: dict[str, dict]
     # locale -> paragraph id -> [(URL from the language root, label)] of the records quoting it
     margin_links: dict[str, dict[str, list[tuple[str, str]]]]
-    # file name in site/downloads/ -> size in bytes (scripts/build_site.py); None: a preview
-    downloads: dict[str, int] | None = None
-    archive_of: str | None = None  # the version this build is the permanent copy of (options.py)
-    archive_scripts: set[str] = field(default_factory=set)  # the archives' inline scripts, for the CSP
-    parallel: bool = True  # the other language built in a fork (parallel.py)
+    # what the build is for and how it runs (options.py: downloads, archives, archive_of, parallel)
+    options: EditionOptions
     # page path in its language folder -> what it lets a reader cite (fragments.page_fragments)
     fragments: dict[str, dict | None] = field(default_factory=dict)
     # source path ('ru/missions/iraq.md') -> content of the files made from data/ (pages.py), both languages
@@ -27,8 +26,6 @@ class BuildState:
     not_found_pages: dict[str, str] = field(default_factory=dict)  # locale -> its 404 page
     inline_scripts: set[str] = field(default_factory=set)  # the pages' inline scripts, for the CSP
     template_scripts: set[str] = field(default_factory=set)  # those the templates wrote (template_scripts.py)
-    # version -> the pages of its archive in versions/<version>/ (versions.py); {}: a preview
-    archives: dict[str, list[str]] = field(default_factory=dict)
     # (correction id, page in its language folder, anchor) of every "corrected in" mark placed
     marks_placed: set[tuple[str, str, str]] = field(default_factory=set)
     palette: Palette | None = None  # Material's palette cut to the edition's colours (palette.py)
@@ -41,3 +38,9 @@ class BuildState:
     def cut_stylesheets(self) -> list[Palette]:
         """Material's stylesheets the pages link in the edition's cut, under their new names."""
         return [stylesheet for stylesheet in (self.palette, self.main_css) if stylesheet is not None]
+
+    @property
+    def allowed_scripts(self) -> set[str]:
+        """The inline scripts the templates wrote, Material's and the edition's (template_scripts.py):
+        the only ones the Content-Security-Policy may allow."""
+        return self.template_scripts | SCRIPTS_WRITTEN

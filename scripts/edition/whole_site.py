@@ -9,7 +9,7 @@ from .contract import relative_url
 from .corrections import FEED, atom_feed, check_corrections_placed
 from .hosting import inline_scripts, minify_assets, without_source_maps, write_server_rules
 from .locales import CODES, DEFAULT, FOLDERS
-from .render import SCRIPTS_WRITTEN, render
+from .render import render
 from .search_index import split_search_index
 from .strings import STRINGS
 from .template_scripts import checked_scripts
@@ -72,9 +72,11 @@ def feeds(site_dir: Path, config, state) -> None:
 
 def versions_list(site_dir: Path, config, state) -> None:
     """versions/versions.json, the releases and their archives, where archives are built."""
-    if state.archives:
+    if state.options.archives:
         (site_dir / ARCHIVE_FOLDER).mkdir(exist_ok=True)
-        (site_dir / ARCHIVE_FOLDER / "versions.json").write_text(versions_json(state.data, state.archives), "utf-8")
+        (site_dir / ARCHIVE_FOLDER / "versions.json").write_text(
+            versions_json(state.data, state.options.archives), "utf-8"
+        )
 
 
 def server_rules(site_dir: Path, config, state) -> None:
@@ -82,10 +84,10 @@ def server_rules(site_dir: Path, config, state) -> None:
     which allows the inline scripts of every page, the archives' and those written here."""
     contract = config.extra["contract"]
     written = [*contract.page_redirects(), *(f"{FOLDERS[locale]}404.html" for locale in state.not_found_pages)]
-    state.inline_scripts.update(state.archive_scripts)
+    state.inline_scripts.update(state.options.archive_scripts)
     for page in written:  # written here or by on_post_template, not through on_post_page
         scripts = inline_scripts((site_dir / page).read_text(encoding="utf-8"))
-        state.inline_scripts.update(checked_scripts(page, scripts, state.template_scripts | SCRIPTS_WRITTEN))
+        state.inline_scripts.update(checked_scripts(page, scripts, state.allowed_scripts))
     write_server_rules(site_dir, config.site_url, contract.page_redirects(), FOLDERS, state.inline_scripts)
 
 
