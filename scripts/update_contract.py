@@ -1,7 +1,7 @@
 """Add the built site's new citable URLs and anchors to data/published_urls.yml.
 
 Citable: every page, and in its content every heading, numbered paragraph, reference and
-table row that has an id, and every release and entry of the corrections log. Entries are
+table row or index entry (dt) that has an id, and every release and entry of the corrections log. Entries are
 only ever added, never removed (a cited link is forever; to retire one, move it to
 `redirects` by hand).
 
@@ -15,7 +15,10 @@ from bs4 import BeautifulSoup
 
 from edition.contract import CONTRACT_FILE, load_contract
 
-CITABLE = "h1[id], h2[id], h3[id], h4[id], .para[id], li[id^='ref-'], tr[id], .correction[id], li[id^='release-']"
+CITABLE = (
+    "h1[id], h2[id], h3[id], h4[id], .para[id], li[id^='ref-'], tr[id], dt[id], .facing-row[id]:not([id^='fn-']), "
+    ".correction[id], li[id^='release-']"
+)
 
 
 def citable_urls(site: Path) -> list[str]:

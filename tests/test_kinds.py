@@ -87,7 +87,7 @@ def test_a_new_kind_is_asked_by_every_part_of_the_engine(data, with_meetings, mo
 
 
 def test_the_declared_kinds_are_the_loaded_data(data):
-    assert [kind.name for kind in kinds.KINDS] == ["missions", "rounds", "funding", "facts"]
+    assert [kind.name for kind in kinds.KINDS] == ["missions", "rounds", "funding", "facts", "names"]
     for kind in kinds.KINDS:
         assert isinstance(getattr(data, kind.name), kind.model)
     assert kinds.kind_of("missions/iraq.html").name == "missions"

@@ -20,7 +20,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from . import compat_i18n as i18n
-from . import compat_material, compat_mkdocs, parallel
+from . import compat_material, compat_mkdocs, facing, parallel
 from .address import checked_address, is_placeholder
 from .build_state import BuildState
 from .citation import templates as citation_templates
@@ -274,6 +274,8 @@ def marker_verbs(page, config, locale: str) -> dict[str, Verb]:
             "corrections", lambda: wrap_html_blocks(corrections_markup(STATE.data, locale, page.file.dest_uri))
         ),
         "legend": Verb("legend", lambda: wrap_html_blocks(legend(locale))),
+        # filled once both articles are built (whole_site.py)
+        "facing": Verb("facing", lambda: wrap_html_blocks(facing.placeholder(STATE.data.paragraphs))),
     }
 
 

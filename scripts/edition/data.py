@@ -64,6 +64,10 @@ def load_data(data_dir: Path = DATA_DIR, article: Path | None = None) -> Edition
     for kind in KINDS:
         kind.check(documents[kind.name], models[kind.name], PAGE_ANCHORS)
     cited = check_references(documents, models, sources, paragraphs, translations)
+    texts = {DEFAULT.code: paragraphs, **translations}
+    for kind in KINDS:
+        others_records = [models[other.name] for other in KINDS if other is not kind]
+        kind.check_against_texts(documents[kind.name], models[kind.name], texts, others_records)
     unused = sorted(set(sources) - cited)
     if unused:
         index = next(i for i, s in enumerate(models["sources"].sources) if s.id == unused[0])

@@ -18,17 +18,50 @@ class Locale:
     inner_quotes: tuple[tuple[str, str], ...]
     date_format: str  # a date cell of its spreadsheets (spreadsheet.py)
     citation_format: str  # the citation format its readers start with (citation.FORMATS)
+    # the order of its letters, for alphabetical lists (the index of names): its own alphabet
+    # first, then the others'; what is not a letter (space, comma, hyphen) before any letter
+    alphabet: str = ""
     ties: bool = False  # no line break after its short words (typography.py: Russian)
+
+    def sort_key(self, text: str) -> tuple[int, ...]:
+        """`text` as its readers' alphabetical order sorts it."""
+        return tuple(
+            (self.alphabet.find(c) + 100) if c in self.alphabet else (1000 + ord(c) if c.isalnum() else 0)
+            for c in text.casefold()
+        )
 
     @property
     def default(self) -> bool:
         return self is DEFAULT
 
 
+CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"  # ё after е, as Russian dictionaries sort it
+LATIN = "abcdefghijklmnopqrstuvwxyz"
 LOCALES = (
     # Russian first: the authors' text, built at the site root.
-    Locale("ru", "", "ru_RU", "russian", "Русский", (("«", "„"), ("»", "“")), "DD.MM.YYYY", "gost-2018", ties=True),
-    Locale("en", "en/", "en_US", "english", "English", (("“", "‘"), ("”", "’")), "YYYY-MM-DD", "apa"),
+    Locale(
+        "ru",
+        "",
+        "ru_RU",
+        "russian",
+        "Русский",
+        (("«", "„"), ("»", "“")),
+        "DD.MM.YYYY",
+        "gost-2018",
+        alphabet=CYRILLIC + LATIN,
+        ties=True,
+    ),
+    Locale(
+        "en",
+        "en/",
+        "en_US",
+        "english",
+        "English",
+        (("“", "‘"), ("”", "’")),
+        "YYYY-MM-DD",
+        "apa",
+        alphabet=LATIN + CYRILLIC,
+    ),
 )
 DEFAULT = LOCALES[0]
 CODES = tuple(locale.code for locale in LOCALES)

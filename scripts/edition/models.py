@@ -382,3 +382,13 @@ def source_references(node) -> Iterator[tuple[tuple, str]]:
         if field is not None and SOURCE_IDS in field.metadata:
             for index, source_id in enumerate(value):
                 yield (*location, index), source_id
+
+
+def texts_in(node, language: str) -> Iterator[str]:
+    """Every text a reader of `language` sees under `node`: its Text values in that language,
+    and the article's quotations (the authors' words, or their translation into `language`)."""
+    for _, value, _ in walk(node):
+        if isinstance(value, ByLanguage) and isinstance(getattr(value, language, None), str):
+            yield value[language]
+        elif isinstance(value, ArticleQuote):
+            yield value.quote if language == DEFAULT.code else getattr(value, language)

@@ -73,8 +73,9 @@ class _Numberer(Treeprocessor):
 
 
 def _add_margin_number(element: etree.Element, number: str, locale: str, data_links) -> None:
-    """Prepend <span class="para-marker editorial"><a href="#pN">N</a><button/>[data]</span>:
-    the number, the copy-link button, and a link to each data record that quotes it."""
+    """Prepend <span class="para-marker editorial"><a href="#pN">N</a><button/>⇄[data]</span>:
+    the number, the copy-link button, the link to the facing page's row, and a link to each
+    data record that quotes it."""
     _add_class(element, "para")
     # the margin is not the text: search results show neither the number nor the buttons
     marker = etree.Element("span", {"class": f"para-marker {EDITORIAL}", "data-search-exclude": ""})
@@ -100,6 +101,11 @@ def _add_margin_number(element: etree.Element, number: str, locale: str, data_li
         },
     )
     button.append(_icon(LINK_ICON))
+    # the paragraph beside its translation (facing.py); a glyph, not an icon: it is on every paragraph
+    facing = ui_string(locale, "facing_link", n=number)
+    etree.SubElement(
+        marker, "a", {"class": "para-facing", "href": f"parallel.md#p{number}", "title": facing, "aria-label": facing}
+    ).text = "⇄"
     for url, label in data_links:
         title = ui_string(locale, "data_link", label=label)
         data = etree.SubElement(marker, "a", {"class": "para-data", "href": url, "title": title, "aria-label": title})

@@ -7,6 +7,7 @@ from pathlib import Path
 from .compat_material import offline_enabled
 from .contract import relative_url
 from .corrections import FEED, atom_feed, check_corrections_placed
+from .facing import fill_facing_pages
 from .hosting import inline_scripts, minify_assets, without_source_maps, write_server_rules
 from .locales import CODES, DEFAULT, FOLDERS
 from .render import render
@@ -36,6 +37,11 @@ def not_found_pages(site_dir: Path, config, state) -> None:
     for locale, page in state.not_found_pages.items():
         if FOLDERS[locale]:
             (site_dir / FOLDERS[locale] / "404.html").write_text(page, encoding="utf-8")
+
+
+def facing_pages(site_dir: Path, config, state) -> None:
+    """Each language's facing page filled with the rows of both built articles (facing.py)."""
+    fill_facing_pages(site_dir)
 
 
 def table_rules(site_dir: Path, config, state) -> None:
@@ -95,6 +101,7 @@ WHOLE_SITE = (
     search_indexes,
     redirect_pages,
     not_found_pages,
+    facing_pages,
     table_rules,
     light_assets,
     corrections_placed,

@@ -6,10 +6,10 @@ corrections log: kinds/base.py). The engine loops over KINDS; nothing else names
 A new kind: its data file in data/, its module here (model and KIND), its templates in
 templates/, its strings in strings.py, a line below, and its page in mkdocs.yml's nav."""
 
-from . import astana, facts, funding, missions
+from . import astana, facts, funding, missions, names
 from .base import Kind, Table
 
-KINDS: tuple[Kind, ...] = (missions.KIND, astana.KIND, funding.KIND, facts.KIND)
+KINDS: tuple[Kind, ...] = (missions.KIND, astana.KIND, funding.KIND, facts.KIND, names.KIND)
 FOLDERS = tuple(kind.folder for kind in KINDS)  # <lang>/<folder>/: its pages, files of the build only
 
 

@@ -37,6 +37,10 @@ class Kind:
         """Cross-record checks (unique ids, order): a DataError from `document.error(...)`.
         `reserved`: anchors of the pages themselves, which no record id may take."""
 
+    def check_against_texts(self, document, model, article: dict[str, dict[str, str]], records: list) -> None:
+        """Checks against the texts, once every file is valid: `article` is language ->
+        paragraph id -> text of the article in that language, `records` the other kinds' files."""
+
     def pages(self, data, locale: str, render: Render) -> Iterator[tuple[str, str]]:
         """(path in the folder, Markdown) of each page, in `locale`."""
         return iter(())
