@@ -57,7 +57,7 @@ format: $(VENV)/.test ## Sort imports and format the Python code (ruff)
 	$(BIN)/ruff format .
 
 test: system-packages $(VENV)/.test ## Run the whole test suite (builds the site, drives Chromium); installs what it needs
-	@test tests/js/node_modules/.package-lock.json -nt tests/js/package-lock.json || npm ci --prefix tests/js --no-audit --no-fund --silent
+	@test tests/js/node_modules/.package-lock.json -nt tests/js/package-lock.json || npm ci --prefix tests/js --ignore-scripts --no-audit --no-fund --silent
 	$(BIN)/python -m pytest -n auto --maxprocesses 4
 
 bench: $(VENV)/.test ## Measure build time, live edit, page weight, Lighthouse, export sizes (bench/results.json)

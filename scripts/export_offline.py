@@ -1,5 +1,5 @@
 """The offline edition, in dist/: the whole site as a zip that works from file://, and one
-self-contained HTML file per language.
+self-contained HTML file, PDF and EPUB per language.
 
     python scripts/export_offline.py            # what `make offline` runs
 
@@ -18,6 +18,8 @@ import tomllib
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
+
+from epub import write_epubs
 
 from build_site import ROOT, BuildFailed, NoPublicAddress, build_site, public_address, source_date_epoch, staging_for
 from single_file import write_single_files
@@ -56,10 +58,12 @@ def write_export(dist: Path, config_file: Path) -> dict[str, Path]:
             path.unlink()
     archive = dist / f"{NAME}-offline-{VERSION}.zip"
     write_zip(site, archive, timestamp())
-    singles = write_single_files(site, dist, datetime.fromtimestamp(int(source_date_epoch()), tz=UTC).date())
+    made = datetime.fromtimestamp(int(source_date_epoch()), tz=UTC)
+    singles = write_single_files(site, dist, made.date())
     pdfs = {f"pdf_{name.removeprefix('single_')}": print_to_pdf(path) for name, path in singles.items()}
+    epubs = write_epubs(singles, dist, made)
     shutil.rmtree(site)  # the zip holds it; dist/ is what is handed out
-    return {"zip": archive, **singles, **{k: v for k, v in pdfs.items() if v}}
+    return {"zip": archive, **singles, **{k: v for k, v in pdfs.items() if v}, **epubs}
 
 
 def print_to_pdf(single_file: Path) -> Path | None:

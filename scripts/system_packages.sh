@@ -6,14 +6,15 @@
 #   downloads); Node.js and npm where there are none (the citation tests run citation-js); a
 #   Python 3.11-3.13 with venv where there is none (Debian 12's python3 is 3.11); the thesis
 #   tools the citations are checked with: biber, XeLaTeX with biblatex-gost and Russian, Pandoc
-#   (without their recommended packages: about 760 MB rather than 2 GB).
+#   (without their recommended packages: about 760 MB rather than 2 GB); epubcheck, which checks
+#   the EPUBs.
 # On Debian or Ubuntu it installs with apt-get as root, or with sudo when that asks no password;
 # otherwise it says in one line what to install, and fails.
 set -euo pipefail
 
 packages=(chromium fonts-liberation fonts-dejavu-core nginx libreoffice-calc-nogui)
-lean=(biber pandoc texlive-xetex texlive-bibtex-extra texlive-lang-cyrillic)  # --no-install-recommends
-commands=(chromium nginx soffice biber pandoc xelatex)
+lean=(biber pandoc texlive-xetex texlive-bibtex-extra texlive-lang-cyrillic epubcheck)  # --no-install-recommends
+commands=(chromium nginx soffice biber pandoc xelatex epubcheck)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 python_ok() { "$1" -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))' 2>/dev/null; }
 found=""
@@ -30,7 +31,7 @@ if ! command -v dpkg >/dev/null 2>&1; then  # not Debian: only say what is missi
   absent=()
   for name in "${commands[@]}" npm; do command -v "$name" >/dev/null 2>&1 || absent+=("$name"); done
   if [ ${#absent[@]} -gt 0 ] || [ -z "$found" ]; then
-    echo "missing for the tests: ${absent[*]} ${found:-python3.11-3.13}; install them (Chromium, nginx, LibreOffice Calc, Node.js with npm, Python 3.11-3.13, biber, XeLaTeX with biblatex-gost, Pandoc)" >&2
+    echo "missing for the tests: ${absent[*]} ${found:-python3.11-3.13}; install them (Chromium, nginx, LibreOffice Calc, Node.js with npm, Python 3.11-3.13, biber, XeLaTeX with biblatex-gost, Pandoc, epubcheck)" >&2
     exit 1
   fi
   exit 0

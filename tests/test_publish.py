@@ -1,5 +1,5 @@
 """`make site` with a public address: the complete site to publish, downloads included (the
-PDF, the single HTML file, the offline zip), linked from every page with their sizes; and a
+PDF, the EPUB, the single HTML file, the offline zip), linked from every page with their sizes; and a
 preview without one, which says the downloads are not there."""
 
 import os
@@ -21,7 +21,15 @@ pytestmark = pytest.mark.build
 def test_the_published_site_carries_its_downloads(published):
     names = sorted(path.name for path in (published / "downloads").iterdir())
     assert names == sorted(
-        ["article-ru.pdf", "article-en.pdf", "article-ru.html", "article-en.html", names[-1]]
+        [
+            "article-ru.pdf",
+            "article-en.pdf",
+            "article-ru.epub",
+            "article-en.epub",
+            "article-ru.html",
+            "article-en.html",
+            names[-1],
+        ]
     ) and names[-1].endswith(".zip")
 
 
@@ -30,7 +38,7 @@ def test_the_published_site_carries_its_downloads(published):
 def test_every_page_links_its_languages_downloads_with_their_sizes(published, lang, folder, path):
     page = BeautifulSoup((published / folder / path).read_text("utf-8"), "lxml")
     links = page.select(".edition-downloads a[download]")
-    assert [a.get_text() for a in links] == ["PDF", "HTML", "ZIP"]
+    assert [a.get_text() for a in links] == ["PDF", "EPUB", "HTML", "ZIP"]
     for link in links:
         file = (published / folder / path).parent / link["href"]
         assert file.resolve().is_file(), link["href"]

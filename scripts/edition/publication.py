@@ -1,5 +1,5 @@
-"""What the published edition offers around the text: its downloads (the PDF, the single
-HTML file and the offline zip of each language, the data tables) and its imprint.
+"""What the published edition offers around the text: its downloads (the PDF, the EPUB, the
+single HTML file and the offline zip of each language, the data tables) and its imprint.
 
 `make site` with a public address builds the offline files first and passes their names and
 sizes to the site's build in its options (options.py: downloads; scripts/build_site.py), which
@@ -21,7 +21,7 @@ PROJECT_NAME = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read
     "name"
 ]  # the zip's name, as scripts/export_offline.py writes it
 DOWNLOADS_FOLDER = "downloads/"  # in the site's root, shared by both languages
-KINDS = ("pdf", "html", "zip")  # the files each language offers, in this order
+KINDS = ("pdf", "epub", "html", "zip")  # the files each language offers, in this order
 
 
 def file_names(version: str, name: str) -> dict[str, dict[str, str]]:
@@ -29,6 +29,7 @@ def file_names(version: str, name: str) -> dict[str, dict[str, str]]:
     return {
         locale: {
             "pdf": f"article-{locale}.pdf",
+            "epub": f"article-{locale}.epub",
             "html": f"article-{locale}.html",
             "zip": f"{name}-offline-{version}.zip",
         }

@@ -74,6 +74,19 @@ RU = {
     "facts_lead": (
         "Другие утверждения статьи, которые читатели проверяют: что говорит статья и что — внешние источники, по темам."
     ),
+    "epub_contents": "Содержание",
+    "epub_rights": (
+        "Текст статьи принадлежит ее авторам (не установлены); примечания, перевод и данные редакции —"
+        " {licence} ({url})"
+    ),
+    "epub_description": (
+        "Веб-издание статьи в формате EPUB: полный русский текст с нумерацией абзацев, источники, примечания редакции"
+        " и данные, проверенные по открытым источникам. Авторы и журнал не установлены."
+    ),
+    "epub_accessibility": (
+        "Текст со структурой заголовков и оглавлением; у каждого абзаца номер; таблицы данных с заголовками строк"
+        " и столбцов; хронология дана и рисунком, и списком."
+    ),
     "facing": "Параллельный текст",
     "facing_original": "оригинал",
     "facing_translation": "перевод редакции",
@@ -188,10 +201,11 @@ RU = {
     "download_size": "Размер",
     "download_kinds": {
         "pdf": "Статья с примечаниями и данными в PDF (A4, для печати)",
+        "epub": "Статья с примечаниями и данными в EPUB 3 (для электронных книг)",
         "html": "Статья с примечаниями и данными одним HTML-файлом: открывается без сети",
         "zip": "Все издание на двух языках для чтения без сети: распакуйте и откройте index.html",
     },
-    "download_short": {"pdf": "PDF", "html": "HTML", "zip": "ZIP"},
+    "download_short": {"pdf": "PDF", "epub": "EPUB", "html": "HTML", "zip": "ZIP"},
     "downloads_offline": "Файлы для скачивания — на сайте издания:",
     "downloads_preview": "Это предварительная сборка издания: файлы для скачивания (PDF, HTML, архив) в нее не входят.",
     "downloads_data": "Таблицы данных",
@@ -450,6 +464,19 @@ EN = {
         "Other statements of the article that readers look up: what the article says and what outside "
         "sources say, by topic."
     ),
+    "epub_contents": "Contents",
+    "epub_rights": (
+        "The article’s text belongs to its authors (not identified); the editors’ notes, translation and data:"
+        " {licence} ({url})"
+    ),
+    "epub_description": (
+        "The web edition of the article as an EPUB: the editors’ English translation with numbered paragraphs, the"
+        " references, editorial notes and data checked against public sources. Authors and journal not identified."
+    ),
+    "epub_accessibility": (
+        "Text with a heading structure and a table of contents; every paragraph numbered; data tables with row and"
+        " column headers; the timeline given both as a figure and as a list."
+    ),
     "facing": "Facing pages",
     "facing_original": "the original",
     "facing_translation": "the editors’ translation",
@@ -558,10 +585,11 @@ EN = {
     "download_size": "Size",
     "download_kinds": {
         "pdf": "The article with its notes and data as a PDF (A4, for print)",
+        "epub": "The article with its notes and data as an EPUB 3 (for e-readers)",
         "html": "The article with its notes and data as one HTML file: opens with no network",
         "zip": "The whole edition in both languages to read offline: unzip it and open index.html",
     },
-    "download_short": {"pdf": "PDF", "html": "HTML", "zip": "ZIP"},
+    "download_short": {"pdf": "PDF", "epub": "EPUB", "html": "HTML", "zip": "ZIP"},
     "downloads_offline": "The files to download are on the edition’s website:",
     "downloads_preview": (
         "This is a preview build of the edition: the files to download (PDF, HTML, zip) are not part of it."
