@@ -15,7 +15,7 @@ FORMAT = {fmt.id: fmt for fmt in FORMATS}
 INTRODUCTION = {"ru": "Введение", "en": "Introduction"}
 FRAGMENTS = {  # as fragments.py describes them to the pages
     "": None,
-    "p12": {"n": 12, "k": "p12"},
+    "p12": {"n": 12},
     "introduction": {"t": INTRODUCTION, "k": "introduction"},
 }
 

@@ -108,15 +108,4 @@
   }
   checkFragment();
   window.addEventListener("hashchange", checkFragment);
-
-  // Facing pages: a selection begun in one column stays in that column (edition.css), so that
-  // copying it copies one language, not the two texts interleaved.
-  var facing = document.querySelector(".facing");
-  if (facing) {
-    facing.addEventListener("pointerdown", function (event) {
-      var cell = event.target.closest && event.target.closest("[data-column]");
-      if (cell) facing.setAttribute("data-selecting", cell.getAttribute("data-column"));
-      else facing.removeAttribute("data-selecting");
-    });
-  }
 })();

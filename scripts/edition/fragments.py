@@ -16,9 +16,9 @@ def page_fragments(data, docs_dir: Path, path: str) -> dict | None:
     """{"cited": page cited for the whole work, "fragments": {id: fragment}} for the page at
     `path` (from the language root, e.g. 'article.html'); None if nothing on it is citable.
 
-    A fragment is {"n": 12} (a paragraph) or {"t": {ru, en}} (a titled part, by its
-    title in Russian and English), with "k", its key in the citations, the
-    same wherever it is cited ("p12", "introduction", "round-5", "mission-iraq"); "page": true
+    A fragment is {"n": 12} (a paragraph, cited under the work's key with its number) or
+    {"t": {ru, en}} (a titled part, by its title in Russian and English) with "k", its key in
+    the citations, the same wherever it is cited ("introduction", "round-5", "mission-iraq"); "page": true
     cites a page with no #fragment in its URL (a round or a mission, cited by its heading),
     the page at "u" (from the language root) when it is not the page at hand. The data
     pages' fragments are their kind's (Kind.fragments)."""
@@ -32,7 +32,7 @@ def _article_fragments(docs_dir: Path) -> dict:
     """Paragraphs p1…pN and every section heading of the article (h2 and below)."""
     titles = {lang: _headings((docs_dir / lang / "article.md").read_text(encoding="utf-8")) for lang in CODES}
     source = (docs_dir / DEFAULT.code / "article.md").read_text(encoding="utf-8")
-    fragments = {paragraph.id: {"n": paragraph.number, "k": paragraph.id} for paragraph in paragraphs(source)}
+    fragments = {paragraph.id: {"n": paragraph.number} for paragraph in paragraphs(source)}
     for anchor, (level, _) in titles[DEFAULT.code].items():
         if level > 1:
             for lang in others(DEFAULT.code):

@@ -1,11 +1,14 @@
-"""Material's main stylesheet without the admonition types the edition never shows.
+"""Material's main stylesheet without the admonition types and the components the edition never shows.
 
 Material styles 12 kinds of admonition ("note", "warning", "danger", "quote" …), each with its
 colours and its icon, an SVG inside the stylesheet: some 6 KB of the 137 KB file, 1.5 KB of a
 first visit's 90 KB gzip. The edition writes no admonition (mkdocs.yml has no admonition
 extension): its one details element, the cite panel, takes Material's default look, which is
-the note's. So the rules for the other kinds and their icons are left out; the rest is
-Material's file byte for byte, under a name with the hash of what it now holds (palette.py
+the note's. So the rules for the other kinds and their icons are left out. So are the rules of
+components that only a Markdown extension or plugin the edition does not use produces: content
+tabs (pymdownx.tabbed: 20 KB of the file, 1.8 KB gzip), keys, task lists, CriticMarkup, code
+annotations, math, the blog's posts and authors (2.3 KB gzip in all). The rest is Material's
+file byte for byte, under a name with the hash of what it now holds (palette.py
 does the same for the palette). tests/test_light.py checks that no page of the site has an
 element any rule left out would have styled."""
 
@@ -20,8 +23,14 @@ OTHER_KINDS = (
     "abstract|summary|tldr|info|todo|tip|hint|important|success|check|done|question|help|faq|warning|caution|"
     "attention|failure|fail|missing|danger|error|bug|example|quote|cite"
 )
+# What pymdownx.tabbed, .keys, .tasklist, .critic, .arithmatex, code annotations and the blog
+# plugin write into a page; mkdocs.yml uses none of them
+UNUSED_COMPONENTS = (
+    r"tabbed-[\w-]+|keys|task-list[\w-]*|critic|md-annotation[\w-]*|arithmatex|md-post[\w-]*|md-author[\w-]*"
+)
 KIND_SELECTOR = re.compile(
     rf"(?:\.admonition|details)\.(?:{OTHER_KINDS})(?![\w-])|\.(?:{OTHER_KINDS})>(?:\.admonition-title|summary)"
+    rf"|\.(?:{UNUSED_COMPONENTS})(?![\w-])"
 )
 KIND_ICON = re.compile(rf'--md-admonition-icon--(?:{OTHER_KINDS}):url\("[^"]*"\);?')
 

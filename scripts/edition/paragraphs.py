@@ -101,11 +101,14 @@ def _add_margin_number(element: etree.Element, number: str, locale: str, data_li
         },
     )
     button.append(_icon(LINK_ICON))
-    # the paragraph beside its translation (facing.py); a glyph, not an icon: it is on every paragraph
-    facing = ui_string(locale, "facing_link", n=number)
-    etree.SubElement(
-        marker, "a", {"class": "para-facing", "href": f"parallel.md#p{number}", "title": facing, "aria-label": facing}
-    ).text = "⇄"
+    # the paragraph beside its translation (facing.py): a glyph, not an icon, on every paragraph;
+    # its name is its title (the glyph is hidden from screen readers)
+    facing = etree.SubElement(
+        marker,
+        "a",
+        {"class": "para-facing", "href": f"parallel.md#p{number}", "title": ui_string(locale, "facing_link", n=number)},
+    )
+    etree.SubElement(facing, "span", {"aria-hidden": "true"}).text = "⇄"
     for url, label in data_links:
         title = ui_string(locale, "data_link", label=label)
         data = etree.SubElement(marker, "a", {"class": "para-data", "href": url, "title": title, "aria-label": title})
