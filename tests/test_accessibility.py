@@ -22,6 +22,8 @@ PAGE_TYPES = [
     "astana/round-7.html",
     "funding/index.html",
     "facts/index.html",
+    "names/index.html",
+    "parallel.html",
     "404.html",
 ]
 PALETTES = ("light", "dark")

@@ -137,3 +137,15 @@ def test_the_index_page_links_every_mention_with_its_count(page_html, folder):
     assert headings == {"": ["Лица", "Места", "Организации"], "en/": ["People", "Places", "Organisations"]}[folder]
     sochi = page.select_one("dt#sochi").find_next_sibling("dd")
     assert "../astana/index.html" in [a["href"] for a in sochi.select("a")]
+
+
+@pytest.mark.parametrize("folder, query", [("", "Назарбаевым"), ("en/", "Назарбаевым"), ("en/", "Elbasy")])
+def test_the_search_box_finds_the_entry_by_a_form(server, browser_page, folder, query):
+    """In Chromium, the reader's search (each language its own index) answers a form of the
+    name, one that no text of the edition has included, with the index entry."""
+    browser_page.goto(server + f"{folder}index.html")
+    browser_page.fill("input.md-search__input", query)
+    browser_page.keyboard.press("End")  # Material searches on key events
+    browser_page.wait_for_selector(".md-search-result__link", timeout=15000)
+    links = [a.get_attribute("href") for a in browser_page.query_selector_all(".md-search-result__link")]
+    assert any(link.endswith("names/index.html#nazarbayev") for link in links), links

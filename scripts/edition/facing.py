@@ -115,6 +115,11 @@ def _cell(element: Tag, code: str, reader: str, row_ids: set[str]) -> str:
     cell["lang"] = cell.get("lang") or code  # the authors' English abstract keeps its lang="en"
     if cell.name == "li":  # a reference or a note: its list is gone, its text stays
         cell.name = "div"
+    elif cell.name in {"h2", "h3"}:  # the row is the section's heading, and has its id: each
+        level = cell.name[1]  # language's half is a heading for assistive technology, not an
+        cell.name = "div"  # element a heading's id would be expected on
+        cell["class"] = [*cell["class"], f"facing-h{level}"]
+        cell["role"], cell["aria-level"] = "heading", level
     return str(cell)
 
 
