@@ -18,8 +18,10 @@ pytestmark = pytest.mark.browser
 
 PAGES = ["index.html", "article.html", "cite.html", "missions/index.html", "missions/iraq.html", "astana/index.html",
          "astana/round-7.html", "funding/index.html", "facts/index.html", "corrections.html", "method.html",
-         "downloads.html", "about.html"]  # fmt: skip
-CONTROLS = "button, select, input, .para-copy, .cite-this, .para-data, .headerlink, .md-header, .md-version"
+         "downloads.html", "about.html", "names/index.html", "parallel.html"]  # fmt: skip
+CONTROLS = (
+    "button, select, input, .para-copy, .cite-this, .para-facing, .para-data, .headerlink, .md-header, .md-version"
+)
 
 
 # ---------------------------------------------------------------------------- paper
@@ -168,10 +170,11 @@ TARGET_SIZE = """() => {
 }"""
 
 
+@pytest.mark.parametrize("width", [360, 412])  # 412: the phone Lighthouse's mobile audit emulates
 @pytest.mark.parametrize("folder", ["", "en/"])
-def test_every_target_is_24_px_at_360(published_server, browser, folder):
-    """On a 360 px phone, every page; the article with a cite box open."""
-    context = browser.new_context(viewport={"width": 360, "height": 800}, has_touch=True)
+def test_every_target_is_24_px_at_360(published_server, browser, folder, width):
+    """On a 360 px phone (and a 412 px one), every page; the article with a cite box open."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, has_touch=True)
     page = context.new_page()
     small = {}
     for path in PAGES:
