@@ -42,14 +42,15 @@ PAYLOADS = {
 }
 # Not free text: identifiers, dates, enumerations, URLs (refused unless http(s): test_data_errors),
 # the verbatim quotations of the article and their English (the translation's, verbatim too),
-# source ids, the abstract's paragraph ids ({ru: p1}).
+# source ids, the abstract's paragraph ids ({ru: p1}), an index entry's paragraphs and type.
 NOT_FREE_TEXT = {"id", "url", "quote", "paragraph", "status", "confidence", "city", "date", "start", "end",
                  "version", "language", "sources", "n", "abstract",
-                 "kind", "page", "anchor", "languages", "commit"}  # fmt: skip
+                 "kind", "page", "anchor", "languages", "commit", "paragraphs", "type"}  # fmt: skip
 DATA_FILES = ["sources.yml", "missions.yml", "astana_rounds.yml", "funding_sources.yml", "facts.yml", "article.yml",
-              "corrections.yml"]  # fmt: skip
+              "corrections.yml", "names.yml"]  # fmt: skip
 PAGE_TYPES = ["index.html", "article.html", "cite.html", "missions/index.html", "missions/iraq.html",
-              "astana/index.html", "astana/round-7.html", "funding/index.html", "facts/index.html"]  # fmt: skip
+              "astana/index.html", "astana/round-7.html", "funding/index.html", "facts/index.html",
+              "names/index.html"]  # fmt: skip
 TAG = re.compile(r"⟦([a-z_]+\.yml:[\w.-]+)⟧")
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "poster", "srcset", "data")
 
@@ -70,6 +71,11 @@ def poison(node, filename: str, payload: str, path=(), fields=None):
                 out[key] = value
             elif key == "en" and path[-1:] == ("article",):  # the English of a quotation: the translation's words
                 out[key] = value
+            elif key == "forms":  # an index entry's forms are found in the texts: one more form carries the payload
+                out[key] = {}
+                for language, forms in value.items():
+                    fields.append(tag(filename, (*path, key, language, len(forms))))
+                    out[key][language] = [*forms, f"{payload} {fields[-1]}"]
             else:
                 out[key] = poison(value, filename, payload, (*path, key), fields)
         return out
